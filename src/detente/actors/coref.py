@@ -1,0 +1,192 @@
+"""Mentions within a story: appositives, surnames, role anaphora and pronouns.
+
+Rules, in order, each explainable to a user:
+
+1. **Appositives** share one actor: "Wang Yi, China's foreign minister" (the person takes the
+   role's country and sector). A comma list ("the US, the EU and ...") is not an appositive.
+2. **Surnames** and short names resolve to the full person named earlier in the same story
+   ("Wang" -> "Wang Yi"), matching the first or the last name token.
+3. **Role anaphora**: "the minister", "the president" resolve to the last actor seen with that
+   role; a plural ("the leaders", "the two ministers") to the last coordinated group of people.
+4. **Pronouns**: a pronoun subject of a clause reported or intended by an actor resolves to
+   that actor ("China said it would ..."); otherwise he/she/they resolve to the most recent
+   compatible subject within the last two sentences, and stay unresolved when that is not clear.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc, Token
+
+from detente.actors.resolve import PERSON_PRONOUNS, Resolved
+from detente.records import Actor
+
+__all__ = ["resolve_story"]
+
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+_CLAUSE_UP = frozenset({"ccomp", "xcomp", "advcl", "conj"})
+_LEADER_ROLES = ("president", "prime minister", "premier", "chancellor", "leader", "king",
+                 "emir", "head of state", "minister", "secretary", "official")
+
+
+def _relabel(res: Resolved, token: Token, basis: str = "coref") -> Resolved:
+    doc = token.doc
+    start, end = token.idx, token.idx + len(token.text)
+    left = [t for t in token.lefts if t.dep_ in {"det", "compound", "amod", "nummod"}]
+    if left:
+        start = min(t.idx for t in left)
+    actor = replace(res.actor, text=doc.text[start:end], start=start, end=end)
+    return Resolved(actor, res.role, basis, res.person, res.plural)
+
+
+def _is_list_apposition(head: Token, appos: Token) -> bool:
+    return any(c.dep_ in {"cc", "conj"} for c in appos.children) or any(
+        c.dep_ == "cc" for c in head.children
+    )
+
+
+def _merge_appositives(doc: Doc, resolved: dict[int, Resolved]) -> None:
+    for token in doc:
+        if token.dep_ != "appos" or _is_list_apposition(token.head, token):
+            continue
+        a, b = resolved.get(token.head.i), resolved.get(token.i)
+        if a is None or b is None:
+            continue
+        person, other = (a, b) if a.person and a.actor.type == "person" else (b, a)
+        if other.actor.code is None or person.actor.country not in (None, other.actor.country):
+            continue
+        if person.actor.sectors and person.actor.country:
+            continue
+        merged = replace(person.actor, code=other.actor.code, country=other.actor.country,
+                         sectors=other.actor.sectors)
+        new = Resolved(merged, other.role or person.role, "appositive", True, False)
+        idx = token.head.i if person is a else token.i
+        resolved[idx] = new
+        resolved[token.i if idx == token.head.i else token.head.i] = replace(
+            new, actor=replace(merged, text=other.actor.text, start=other.actor.start,
+                               end=other.actor.end))
+
+
+def _name_parts(actor: Actor) -> set[str]:
+    return {p for p in actor.name.replace("-", " ").split() if p[:1].isupper() and len(p) > 1}
+
+
+def _subject_of(verb: Token, resolved: dict[int, Resolved]) -> Resolved | None:
+    for child in verb.children:
+        if child.dep_ in {"nsubj", "nsubjpass"} and child.i in resolved:
+            return resolved[child.i]
+    return None
+
+
+def _compatible(pronoun: str, res: Resolved) -> bool:
+    if res.actor.code is None and res.actor.country is None:
+        return False
+    if pronoun in PERSON_PRONOUNS:
+        return res.person
+    if pronoun == "it":
+        return not res.person and not res.plural and res.actor.type != "media"
+    return (res.plural or not res.person) and res.actor.type != "media"  # they / them
+
+
+class _Story:
+    def __init__(self, doc: Doc, resolved: dict[int, Resolved]) -> None:
+        self.doc = doc
+        self.resolved = resolved
+        self.groups: dict[int, list[Actor]] = {}
+        self.sent_of = {t.i: n for n, s in enumerate(doc.sents) for t in s}
+
+    def earlier(self, token: Token, window: int | None = None) -> list[tuple[int, Resolved]]:
+        here = self.sent_of[token.i]
+        out = [(i, r) for i, r in self.resolved.items() if i < token.i and (
+            window is None or here - self.sent_of[i] <= window)]
+        return sorted(out, key=lambda x: x[0], reverse=True)
+
+    def surname(self, token: Token) -> Resolved | None:
+        if token.pos_ != "PROPN" or not token.text[:1].isupper():
+            return None
+        words = {token.text} | {c.text for c in token.children if c.dep_ in {"compound", "flat"}
+                                and c.pos_ == "PROPN"}
+        for _, res in self.earlier(token):
+            if res.person and res.actor.code and words <= _name_parts(res.actor):
+                return _relabel(res, token)
+        return None
+
+    def role_anaphor(self, token: Token, res: Resolved) -> Resolved | list[Resolved] | None:
+        if not any(c.lower_ in _DEFINITE for c in token.children if c.dep_ == "det"):
+            if not any(c.dep_ == "nummod" for c in token.children):
+                return None
+        role = (res.role or token.lemma_).lower()
+        if res.plural:
+            return self._group(token, role)
+        for _, other in self.earlier(token):
+            if other.actor.code and other.role and other.person and (
+                other.role == role or other.role.endswith(" " + role)
+            ):
+                return _relabel(other, token)
+        return None
+
+    def _group(self, token: Token, role: str) -> list[Resolved] | None:
+        lead = role in {"leader", "head"} or any(role.endswith(r) for r in _LEADER_ROLES)
+        if not lead:
+            return None
+        for i, other in self.earlier(token, window=3):
+            tok = self.doc[i]
+            members = [other] + [self.resolved[c.i] for c in tok.conjuncts if c.i in self.resolved]
+            people = [m for m in members if m.person and m.actor.code]
+            if len(people) >= 2:
+                return people
+        return None
+
+    def pronoun(self, token: Token) -> Resolved | None:
+        word = token.lower_
+        if token.dep_ not in {"nsubj", "nsubjpass"}:
+            return None
+        verb = token.head
+        while verb.dep_ in _CLAUSE_UP and verb.head is not verb:
+            verb = verb.head
+            subject = _subject_of(verb, self.resolved)
+            if subject is not None:
+                if _compatible(word, subject):
+                    return _relabel(subject, token)
+                break
+        if word == "it":
+            return None
+        candidates = [r for i, r in self.earlier(token, window=2)
+                      if _compatible(word, r) and self.doc[i].dep_ in {"nsubj", "nsubjpass"}]
+        entities = {r.actor.entity_id or r.actor.code for r in candidates}
+        if len(entities) == 1 or (candidates and self.sent_of[token.i] > 0):
+            return _relabel(candidates[0], token) if candidates else None
+        return None
+
+
+def resolve_story(
+    doc: Doc, resolved: dict[int, Resolved]
+) -> tuple[dict[int, Resolved], dict[int, list[Actor]]]:
+    """Resolve the mentions that need the rest of the story; see the module docstring."""
+    resolved = dict(resolved)
+    _merge_appositives(doc, resolved)
+    story = _Story(doc, resolved)
+    for token in doc:
+        current = resolved.get(token.i)
+        if current is None and token.pos_ == "PROPN" and token.dep_ not in {"compound", "flat"}:
+            found = story.surname(token)
+            if found is not None:
+                resolved[token.i] = found
+        elif current is not None and current.basis == "person" and current.actor.code is None:
+            found = story.surname(token)
+            if found is not None:
+                resolved[token.i] = found
+        elif current is not None and current.basis == "unresolved_role":
+            anaphor = story.role_anaphor(token, current)
+            if isinstance(anaphor, list):
+                story.groups[token.i] = [_relabel(m, token).actor for m in anaphor]
+            elif anaphor is not None:
+                resolved[token.i] = anaphor
+        elif current is None and token.pos_ == "PRON" and token.lower_ in {
+            "he", "she", "they", "it"
+        }:
+            found = story.pronoun(token)
+            if found is not None:
+                resolved[token.i] = found
+    return resolved, story.groups

@@ -1,0 +1,387 @@
+"""Resolve noun phrases to coded actors: the ``detente_actors`` spaCy component.
+
+For every nominal head in a sentence the component combines what the noun phrase says:
+
+* a dictionary entry covering the head (country, capital or seat of power, organisation,
+  person, news agency), matched with a spaCy ``PhraseMatcher`` on exact spelling;
+* role words giving the sector ("minister" -> GOV, "troops" -> MIL), from the dictionary's
+  role list, matched on lower case so "Foreign Minister" and "foreign minister" agree;
+* modifiers giving the country: adjectives ("Chinese"), possessors ("China's"),
+  compounds ("US officials") and "of/from" phrases ("troops from Chad");
+* appositives ("Wang Yi, China's foreign minister") and titles before names
+  ("Russian President Vladimir Putin").
+
+Mentions that say less are then resolved within the story (:mod:`detente.actors.coref`).
+Results live on the Doc: ``doc.spans["actors"]`` (each span has ``span._.actor``) and
+``doc._.actors``, a map from head-token index to :class:`~detente.records.Actor`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from detente.actors.dictionary import ActorDictionary, Entry, Role
+from detente.records import Actor
+
+__all__ = ["ActorResolver", "Resolved", "compose_code", "register_extensions"]
+
+MOD_DEPS = frozenset({"compound", "amod", "poss", "nmod", "flat", "npadvmod", "nummod"})
+OF_PREPS = frozenset({"of", "from", "in"})
+NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "ADJ", "NUM", "X"})
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+GROUP_PRONOUNS = frozenset({"they", "them", "it"})
+_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def register_extensions() -> None:
+    """Register the Doc/Span extensions detente uses (idempotent)."""
+    if not Doc.has_extension("actors"):
+        Doc.set_extension("actors", default=None)
+    if not Doc.has_extension("date"):
+        Doc.set_extension("date", default=None)
+    if not Doc.has_extension("doc_id"):
+        Doc.set_extension("doc_id", default=None)
+    if not Doc.has_extension("actor_groups"):
+        Doc.set_extension("actor_groups", default=None)
+    if not Doc.has_extension("actor_notes"):
+        Doc.set_extension("actor_notes", default=None)
+    if not Span.has_extension("actor"):
+        Span.set_extension("actor", default=None)
+
+
+def compose_code(base: str | None, sectors: Iterable[str]) -> str | None:
+    """``CHN`` + ``GOV`` -> ``CHNGOV``; sectors already in the code are not repeated."""
+    if base is None:
+        return None
+    code = base
+    for sector in sectors:
+        if not code.endswith(sector):
+            code += sector
+    return code
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """An actor plus how it was resolved (for coreference and context checks)."""
+
+    actor: Actor
+    role: str | None  # the role phrase ("foreign minister"), when one was seen
+    basis: str  # entry | role | person | title | coref | unknown
+    person: bool
+    plural: bool
+
+
+def _parse_date(value: object) -> dt.date | None:
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and len(value) >= 10:
+        try:
+            return dt.date.fromisoformat(value[:10])
+        except ValueError:
+            return None
+    return None
+
+
+class ActorResolver:
+    """spaCy component: find and code actor mentions. See the module docstring."""
+
+    def __init__(self, nlp: Language, name: str, dictionary: ActorDictionary) -> None:
+        register_extensions()
+        self.name = name
+        self.dictionary = dictionary
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.role_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._entries: dict[str, list[Entry]] = {}
+        for entry in dictionary.entries():
+            self._entries.setdefault(entry.surface, []).append(entry)
+        surfaces = sorted(self._entries)
+        for start in range(0, len(surfaces), 2000):
+            chunk = surfaces[start : start + 2000]
+            self.matcher.add("ACTOR", list(nlp.tokenizer.pipe(chunk)))
+        self._roles: dict[str, Role] = {}
+        for role in dictionary.roles():
+            for form in (role.phrase, *role.forms):
+                self._roles.setdefault(form, role)
+        multi = [p for p in self._roles if " " in p]
+        if multi:
+            self.role_matcher.add("ROLE", list(nlp.tokenizer.pipe(multi)))
+
+    # ------------------------------------------------------------------ matching
+    def _entry_spans(self, doc: Doc) -> dict[int, tuple[Span, list[Entry]]]:
+        spans = [doc[s:e] for _, s, e in self.matcher(doc)]
+        out: dict[int, tuple[Span, list[Entry]]] = {}
+        for span in filter_spans(spans):
+            entries = self._entries.get(span.text)
+            if not entries:
+                continue
+            entries = [e for e in entries if not e.ambiguous or self._plausible(span, e)]
+            if not entries:
+                continue
+            for token in span:
+                out[token.i] = (span, entries)
+        return out
+
+    @staticmethod
+    def _whole_name(token: Token, entries: dict[int, tuple[Span, list[Entry]]]) -> bool:
+        """A compound that is a whole country or organisation name ("Russia" in "Russia
+        Beijing's partner", "US" in "US officials") is a mention of its own."""
+        hit = entries.get(token.i)
+        return hit is not None and hit[0].end - 1 == token.i and hit[1][0].kind in {
+            "country", "organisation", "capital", "person"}
+
+    @staticmethod
+    def _plausible(span: Span, entry: Entry) -> bool:
+        """An ambiguous surface ("Washington", "Victoria") is taken only when not a name part."""
+        before = span.doc[span.start - 1] if span.start > 0 else None
+        after = span.doc[span.end] if span.end < len(span.doc) else None
+        if before is not None and before.pos_ == "PROPN" and before.dep_ == "compound":
+            return False
+        if after is not None and after.pos_ == "PROPN":
+            return False
+        return span.root.ent_type_ in {"", "GPE", "ORG", "FAC", "LOC", "NORP"}
+
+    def _role_spans(self, doc: Doc) -> dict[int, tuple[Span, Role]]:
+        out: dict[int, tuple[Span, Role]] = {}
+        spans = [doc[s:e] for _, s, e in self.role_matcher(doc)]
+        for span in filter_spans(spans):
+            role = self._roles.get(span.text.lower()) or self._roles.get(
+                " ".join(t.lemma_.lower() for t in span)
+            )
+            if role is not None:
+                for token in span:
+                    out[token.i] = (span, role)
+        for token in doc:
+            if token.i in out or token.pos_ not in {"NOUN", "PROPN"}:
+                continue
+            role = self.dictionary.role(token.lemma_) or self.dictionary.role(token.lower_)
+            if role is not None:
+                out[token.i] = (doc[token.i : token.i + 1], role)
+        return out
+
+    # ------------------------------------------------------------------ component
+    def __call__(self, doc: Doc) -> Doc:
+        from detente.actors.coref import resolve_story
+
+        date = _parse_date(doc._.date)
+        entries = self._entry_spans(doc)
+        roles = self._role_spans(doc)
+        resolved: dict[int, Resolved] = {}
+        for token in doc:
+            if token.pos_ not in NOMINAL:
+                continue
+            if token.dep_ in {"compound", "flat"} and not self._whole_name(token, entries):
+                continue
+            if token.dep_ == "amod" and token.i not in entries:
+                continue
+            found = _NounPhrase(self, token, entries, roles, date).resolve()
+            if found is not None:
+                resolved[token.i] = found
+        resolved, groups = resolve_story(doc, resolved)
+        doc._.actors = {i: r.actor for i, r in resolved.items()}
+        doc._.actor_groups = groups
+        doc._.actor_notes = resolved
+        spans = []
+        for i, res in sorted(resolved.items()):
+            actor = res.actor
+            span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+            if span is None:
+                span = doc[i : i + 1]
+            span._.actor = actor
+            spans.append(span)
+        doc.spans["actors"] = spans
+        return doc
+
+    # ------------------------------------------------------------------ helpers
+    def role_for(self, phrase: str) -> Role | None:
+        return self.dictionary.role(phrase)
+
+    def country_name(self, iso3: str) -> str:
+        entry = self.dictionary.country(iso3)
+        return entry.name if entry else iso3
+
+    def country_actor(self, iso3: str, text: str, start: int, end: int) -> Actor:
+        entry = self.dictionary.country(iso3)
+        name = entry.name if entry else iso3
+        return Actor(text=text, name=name, code=iso3, country=iso3, sectors=(), type="state",
+                     entity_id=f"country:{iso3}", start=start, end=end)
+
+
+class _NounPhrase:
+    """Everything one noun phrase says about an actor."""
+
+    def __init__(
+        self,
+        resolver: ActorResolver,
+        head: Token,
+        entries: dict[int, tuple[Span, list[Entry]]],
+        roles: dict[int, tuple[Span, Role]],
+        date: dt.date | None,
+    ) -> None:
+        self.r = resolver
+        self.head = head
+        self.entries = entries
+        self.roles = roles
+        self.date = date
+
+    # modifiers of the head, following compound chains
+    def modifiers(self) -> list[Token]:
+        out: list[Token] = []
+        stack = [c for c in self.head.children if c.dep_ in MOD_DEPS]
+        while stack:
+            tok = stack.pop()
+            out.append(tok)
+            stack.extend(c for c in tok.children if c.dep_ in {"compound", "amod", "flat", "poss"})
+        return sorted(out, key=lambda t: t.i)
+
+    def of_phrases(self) -> list[Token]:
+        out = []
+        for child in self.head.children:
+            if child.dep_ == "prep" and child.lower_ in OF_PREPS:
+                out.extend(g for g in child.children if g.dep_ == "pobj")
+        return out
+
+    def _country_of(self, tokens: Iterable[Token]) -> tuple[str | None, Entry | None]:
+        """The first country (ISO3) or organisation entry among modifier tokens."""
+        for tok in tokens:
+            hit = self.entries.get(tok.i)
+            if hit is None:
+                continue
+            entry = hit[1][0]
+            if entry.kind in {"country", "adjective", "capital", "seat"}:
+                return entry.country, None
+            if entry.kind == "organisation":
+                return None, entry
+        return None, None
+
+    def _span(self, tokens: Iterable[Token]) -> tuple[int, int, str]:
+        toks = sorted(tokens, key=lambda t: t.i)
+        doc = self.head.doc
+        start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+        return start, end, doc.text[start:end]
+
+    def resolve(self) -> Resolved | None:
+        head = self.head
+        mods = self.modifiers()
+        hit = self.entries.get(head.i)
+        role_hit = self.roles.get(head.i)
+        if hit is not None and hit[0].end - 1 == head.i or (hit is not None and hit[0].root == head):
+            return self._from_entry(hit[0], hit[1][0], mods)
+        if hit is not None:
+            return None  # head is inside a longer name but not its head
+        if role_hit is not None:
+            return self._from_role(role_hit[0], role_hit[1], mods)
+        if head.pos_ == "PROPN":
+            return self._from_name(mods)
+        return None
+
+    def _title(self, mods: list[Token]) -> tuple[Role | None, str | None]:
+        """A title among the modifiers ("President", "Foreign Minister") and its phrase."""
+        for tok in mods:
+            hit = self.roles.get(tok.i)
+            if hit is not None:
+                return hit[1], hit[1].phrase
+        return None, None
+
+    def _from_entry(self, span: Span, entry: Entry, mods: list[Token]) -> Resolved:
+        tokens = [*span, *[m for m in mods if m.i < span.start]]
+        start, end, text = self._span(tokens)
+        if entry.kind == "person":
+            office = self.r.dictionary.person_office(entry, self.date)
+            sectors: tuple[str, ...] = office.sectors if office else ()
+            title, title_phrase = self._title(mods)
+            if office is None and title is not None and self.date is None:
+                sectors = (title.sector,)
+            country = entry.country
+            code = compose_code(country, sectors)
+            if office is not None and office.code:
+                code, country = office.code, office.code[:6]
+            actor = Actor(text=text, name=entry.name, code=code, country=country,
+                          sectors=tuple(sectors), type="person", entity_id=entry.entity_id,
+                          start=start, end=end)
+            return Resolved(actor, office.role if office else title_phrase, "entry", True, False)
+        country, org = self._country_of(m for m in mods if m.i < span.start)
+        if entry.national_society and country:
+            code = self.r.dictionary.national_society_code(country)
+            actor = Actor(text=text, name=f"{entry.name} ({country})", code=code, country=country,
+                          sectors=("NGO",), type="ngo", entity_id=f"org:{code}",
+                          start=start, end=end)
+            return Resolved(actor, None, "entry", False, False)
+        plural = entry.kind == "adjective" and self.head.tag_ in {"NNS", "NNPS"}
+        actor = Actor(text=text, name=entry.name, code=entry.code, country=entry.country,
+                      sectors=tuple(entry.sectors), type=entry.type,  # type: ignore[arg-type]
+                      entity_id=entry.entity_id, start=start, end=end)
+        return Resolved(actor, None, "entry", False, plural)
+
+    def _from_role(self, span: Span, role: Role, mods: list[Token]) -> Resolved | None:
+        head = self.head
+        if role.sector == "OPP" and any(c.dep_ == "prep" and c.lower_ == "to"
+                                        for c in head.children):
+            return None  # "Russia's opposition to NATO expansion" is a stance, not an actor
+        country, org = self._country_of([*mods, *self.of_phrases()])
+        of_tokens = self.of_phrases()
+        tokens = [*span, *[m for m in mods if m.i < span.start]]
+        if country is None and org is None:
+            for pobj in of_tokens:  # "the president of France", "troops from Chad"
+                c, o = self._country_of([pobj, *[m for m in pobj.children]])
+                if c or o:
+                    country, org = c, o
+                    tokens.extend(pobj.subtree)
+                    break
+        if country is None and org is None and role.implies_country:
+            country = role.implies_country
+        start, end, text = self._span(tokens)
+        plural = head.tag_ in {"NNS", "NNPS"}
+        sectors = (role.sector,)
+        if org is not None:
+            code = compose_code(org.code, sectors)
+            actor = Actor(text=text, name=f"{org.name} {role.phrase}", code=code,
+                          country=org.country, sectors=sectors, type=org.type,  # type: ignore
+                          entity_id=f"code:{code}", start=start, end=end)
+            return Resolved(actor, role.phrase, "role", role.person, plural)
+        if country is None:
+            actor = Actor(text=text, name=role.phrase, code=None, country=None, sectors=sectors,
+                          type="person" if role.person and not plural else "unknown",
+                          entity_id=None, start=start, end=end)
+            return Resolved(actor, role.phrase, "unresolved_role", role.person, plural)
+        code = compose_code(country, sectors)
+        actor = Actor(text=text, name=f"{self.r.country_name(country)} {role.phrase}", code=code,
+                      country=country, sectors=sectors,
+                      type="person" if role.person and not plural else "state",
+                      entity_id=f"code:{code}", start=start, end=end)
+        return Resolved(actor, role.phrase, "role", role.person and not plural, plural)
+
+    def _from_name(self, mods: list[Token]) -> Resolved | None:
+        """A proper name not in the dictionary: a person when titled or tagged PERSON."""
+        head = self.head
+        name_toks = [head, *[m for m in mods if m.pos_ == "PROPN" and m.i not in self.roles
+                             and m.i not in self.entries and m.dep_ in {"compound", "flat"}]]
+        title, title_phrase = self._title(mods)
+        if head.ent_type_ != "PERSON" and title is None:
+            return None
+        country, org = self._country_of(m for m in mods)
+        if country is None and title is not None and title.implies_country:
+            country = title.implies_country
+        name_toks.sort(key=lambda t: t.i)
+        name = " ".join(t.text for t in name_toks)
+        start, end, text = self._span([*name_toks, *mods])
+        sectors: tuple[str, ...] = (title.sector,) if title is not None and country else ()
+        actor = Actor(text=text, name=name, code=compose_code(country, sectors), country=country,
+                      sectors=sectors, type="person",
+                      entity_id="person:" + _SLUG.sub("-", name.lower()).strip("-"),
+                      start=start, end=end)
+        basis = "title" if title is not None else "person"
+        return Resolved(actor, title_phrase, basis, True, False)
+
+
+def with_text(actor: Actor, token_span: Span) -> Actor:
+    """A copy of ``actor`` for a later mention (coreference keeps the entity, not the text)."""
+    return replace(actor, text=token_span.text, start=token_span.start_char,
+                   end=token_span.end_char)

@@ -1,0 +1,262 @@
+"""Who did it to whom: sources and targets from the dependency parse.
+
+Handles active and passive voice, coordination ("the US and the EU imposed"), comma lists
+that the parser attaches as appositions, relative clauses ("the EU, which imposed"),
+control ("China refused to condemn": the subject of *refused* condemns), and targets on the
+verb, on its object ("sanctions on Russia") or on the object's possessor ("Russia's actions").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.tokens import Doc, Token
+
+from detente.records import Actor
+
+__all__ = [
+    "ActorLookup",
+    "DEFAULT_TARGETS",
+    "direct_object",
+    "is_passive",
+    "object_phrase_keys",
+    "part_of",
+    "prep_objects",
+    "source_tokens",
+    "target_tokens",
+]
+
+DEFAULT_TARGETS: tuple[str, ...] = (
+    "dobj", "dative", "prep:against", "prep:on", "prep:at", "prep:with", "prep:to", "prep:into",
+    "prep:toward", "prep:towards", "obj_prep:on", "obj_prep:against", "obj_prep:to",
+    "obj_prep:with", "obj_poss",
+)
+_REL_PRONOUNS = frozenset({"which", "who", "that", "whom"})
+_NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
+_PART_WORDS = frozenset({"part", "territory", "province", "region"})
+
+
+class ActorLookup:
+    """Actors by token, with coordination and plural anaphora expanded."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.actors: dict[int, Actor] = doc._.actors or {}
+        self.groups: dict[int, list[Actor]] = doc._.actor_groups or {}
+
+    def at(self, token: Token) -> list[Actor]:
+        """Actors of the noun phrase headed by ``token`` (one level into possessor/of)."""
+        if token.i in self.groups:
+            return list(self.groups[token.i])
+        if token.i in self.actors:
+            return [self.actors[token.i]]
+        return []
+
+    def at_or_inside(self, token: Token) -> list[Actor]:
+        found = self.at(token)
+        if found:
+            return found
+        for child in token.children:  # "Ukraine's capital", "the city of Kharkiv"
+            if child.dep_ in {"poss", "compound"} or (
+                child.dep_ == "prep" and child.lower_ == "of"
+            ):
+                inner = child if child.dep_ != "prep" else next(
+                    (g for g in child.children if g.dep_ == "pobj"), None)
+                if inner is not None and (got := self.at(inner)):
+                    return got
+        return []
+
+    def expand(self, token: Token, inside: bool = False) -> list[Actor]:
+        out: list[Actor] = []
+        for tok in coordinated(token):
+            out.extend(self.at_or_inside(tok) if inside else self.at(tok))
+        return out
+
+
+def coordinated(token: Token) -> list[Token]:
+    """The token and its conjuncts, plus comma-list members the parser attached oddly."""
+    members = [token, *token.conjuncts]
+    seen = {t.i for t in members}
+    stack = list(members)
+    while stack:
+        tok = stack.pop()
+        up = tok.head
+        if (tok.dep_ in {"appos", "prep", "dep"} and tok.pos_ in {"PROPN", "NOUN"}
+                and up.pos_ in {"PROPN", "NOUN"} and up.i not in seen and tok.i > 0
+                and tok.doc[tok.i - 1].text == "," and any(
+                    c.dep_ in {"cc", "conj"} for c in tok.children)):
+            seen.add(up.i)
+            members.append(up)
+            stack.append(up)
+        for child in tok.children:
+            if child.i in seen or child.pos_ not in _NOMINAL:
+                continue
+            after_comma = child.i > 0 and child.doc[child.i - 1].text == ","
+            listy = child.dep_ in {"appos", "prep", "dep"} and after_comma and any(
+                c.dep_ in {"cc", "conj"} for c in child.children)
+            if listy or (child.dep_ == "prep" and child.pos_ in {"PROPN", "NOUN"} and after_comma):
+                for m in [child, *child.conjuncts]:
+                    if m.i not in seen:
+                        seen.add(m.i)
+                        members.append(m)
+                        stack.append(m)
+    if len(members) > 1:
+        for extra in _left_list(min(members, key=lambda t: t.i)):
+            if extra.i not in seen:
+                seen.add(extra.i)
+                members.append(extra)
+    return sorted(members, key=lambda t: t.i)
+
+
+def _left_list(first: Token) -> list[Token]:
+    """Earlier items of a comma list the parser left out: "the US, the EU and much of ..."."""
+    doc = first.doc
+    found: list[Token] = []
+    edge = first.left_edge
+    while edge.i >= 2 and doc[edge.i - 1].text == ",":
+        prev = doc[edge.i - 2]
+        if prev.pos_ not in {"PROPN", "NOUN"} or prev.right_edge.i != prev.i:
+            break
+        found.append(prev)
+        edge = prev.left_edge
+    return found
+
+
+def part_of(token: Token) -> Token | None:
+    """"Taiwan as an integral part of China" -> China (the whole the part belongs to)."""
+    for head in (token, token.head, token.head.head):
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ != "as":
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and pobj.lemma_.lower() in _PART_WORDS:
+                    for of in pobj.children:
+                        if of.dep_ == "prep" and of.lower_ == "of":
+                            return next((g for g in of.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+
+
+def direct_object(verb: Token) -> Token | None:
+    if is_passive(verb):
+        for child in verb.children:
+            if child.dep_ == "nsubjpass":
+                return _antecedent(child)
+    for child in verb.children:
+        if child.dep_ in {"dobj", "obj"}:
+            return child
+    return None
+
+
+def prep_objects(head: Token, prep: str) -> Iterator[Token]:
+    """Objects of ``prep`` attached to ``head`` ("on" -> "Russia" in "sanctions on Russia")."""
+    for child in head.children:
+        if child.dep_ in {"prep", "agent", "dative"} and child.lower_ == prep:
+            for grand in child.children:
+                if grand.dep_ in {"pobj", "pcomp"}:
+                    yield grand
+
+
+def object_phrase_keys(token: Token) -> list[str]:
+    """Lemma keys of a noun phrase for class matching: "humanitarian aid", "round of talk"."""
+    lemma = token.lemma_.lower()
+    keys = []
+    for child in token.children:
+        if child.dep_ in {"amod", "compound", "nmod"}:
+            keys.append(f"{child.lemma_.lower()} {lemma}")
+            keys.append(f"{child.lower_} {lemma}")
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    keys.append(f"{lemma} of {pobj.lemma_.lower()}")
+    keys.append(f"{token.lower_}")
+    return keys
+
+
+def _antecedent(token: Token) -> Token:
+    """A relative pronoun's antecedent ("the EU, which imposed" -> EU)."""
+    if token.lower_ in _REL_PRONOUNS and token.head.dep_ == "relcl":
+        head = token.head.head
+        # "much of the rest of the world, which ..." -> climb "of" chains to the quantity noun
+        while head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ in {
+            "NOUN", "ADJ", "PRON", "NUM"
+        }:
+            head = head.head.head
+        return head
+    return token
+
+
+def _agent(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    return None
+
+
+def source_tokens(verb: Token, depth: int = 0) -> list[Token]:
+    """The tokens that head the source noun phrases of ``verb``."""
+    if depth > 6:
+        return []
+    if is_passive(verb):
+        agent = _agent(verb)
+        return [agent] if agent is not None else []
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "csubj", "expl"}]
+    if subjects:
+        return [_antecedent(s) for s in subjects if s.dep_ != "expl"]
+    head = verb.head
+    if head is verb:
+        return []
+    if verb.dep_ == "xcomp":  # object control ("urged X to"), else subject control
+        obj = next((c for c in head.children if c.dep_ in {"dobj", "dative"}), None)
+        if obj is not None and head.lemma_ not in {"promise", "vow"}:
+            return [obj]
+        return source_tokens(head, depth + 1)
+    if verb.dep_ in {"conj", "advcl", "pcomp"}:
+        return source_tokens(head, depth + 1)
+    if verb.dep_ == "relcl":
+        return [head]
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":  # "troops, firing on protesters"
+        return [head]
+    return []
+
+
+def _slot(verb: Token, obj: Token | None, slot: str) -> list[Token]:
+    name, _, arg = slot.partition(":")
+    if name == "dobj":
+        return [obj] if obj is not None else []
+    if name == "dative":
+        return [c for c in verb.children if c.dep_ in {"dative", "iobj"} and c.pos_ != "ADP"] + [
+            g for c in verb.children if c.dep_ == "dative" and c.pos_ == "ADP"
+            for g in c.children if g.dep_ == "pobj"]
+    if name == "prep":
+        first, _, nested = arg.partition(">")
+        found = list(prep_objects(verb, first))
+        if nested:
+            found = [t for f in found for t in prep_objects(f, nested)]
+        return found
+    if name == "obj_prep" and obj is not None:
+        return list(prep_objects(obj, arg))
+    if name == "obj_poss" and obj is not None:
+        return [c for c in obj.children if c.dep_ == "poss"]
+    if name == "ccomp_subj":
+        return [s for c in verb.children if c.dep_ == "ccomp" for s in c.children
+                if s.dep_ in {"nsubj", "nsubjpass"}]
+    if name == "dobj_country" and obj is not None:
+        return [obj]
+    if name == "obj_acl_dobj" and obj is not None:
+        return [g for c in obj.children if c.dep_ == "acl" for g in c.children
+                if g.dep_ == "dobj"]
+    if name == "obj_amod_country" and obj is not None:
+        return [c for c in obj.children if c.dep_ in {"amod", "compound"}]
+    if name == "oprd_mods":
+        return [m for c in verb.children if c.dep_ == "oprd" for m in c.subtree if m is not c]
+    return []
+
+
+def target_tokens(verb: Token, obj: Token | None, slots: Iterable[str]) -> Iterator[Token]:
+    for slot in slots:
+        yield from _slot(verb, obj, slot)

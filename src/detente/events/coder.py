@@ -1,0 +1,250 @@
+"""The ``detente_events`` spaCy component: CAMEO events from parsed, actor-coded sentences.
+
+For each sentence the coder finds triggers (verbs matched by ``verbs.yaml`` patterns and
+nouns matched by ``noun_patterns.yaml``), reads who did it to whom from the parse
+(:mod:`detente.events.arguments`), decides whether it happened
+(:mod:`detente.events.modality`) and emits frozen :class:`~detente.records.Event` records to
+``doc._.events``. Dropped candidates go to ``doc._.suppressed`` with the reason, so
+``detente explain`` can show them. Within one document each (source, target, code) appears
+once, with a mention count and every evidence span.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from detente.events.arguments import (
+    DEFAULT_TARGETS,
+    ActorLookup,
+    direct_object,
+    object_phrase_keys,
+    prep_objects,
+)
+from detente.events.context import SentenceContext
+from detente.events.patterns import EventLexicon, NounPattern, VerbPattern
+from detente.records import (
+    Actor,
+    Attribution,
+    Event,
+    Evidence,
+    Plover,
+    Suppressed,
+    make_event_id,
+)
+
+__all__ = ["EventCoder", "Candidate", "register_event_extensions"]
+
+def register_event_extensions() -> None:
+    for name in ("events", "suppressed"):
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+
+
+@dataclass
+class Candidate:
+    """One trigger with its pattern, before actors and modality are applied."""
+
+    code: str
+    rule: str
+    trigger: Token
+    verb: Token | None  # the verb whose clause carries subject and modality
+    obj: Token | None
+    targets: tuple[str, ...]
+    symmetric: bool = False
+    reverse: bool = False
+    require_target: bool = False
+    intent: bool = False
+    conflict: bool = False
+    noun: Token | None = None
+
+
+class EventCoder:
+    """spaCy component; see the module docstring."""
+
+    def __init__(self, nlp: Language, name: str, lexicon: EventLexicon) -> None:
+        register_event_extensions()
+        self.name = name
+        self.lex = lexicon
+
+    # ------------------------------------------------------------------ triggers
+    def _match_verb(self, verb: Token, pattern: VerbPattern, lookup: ActorLookup) -> bool:
+        if pattern.particle and not _has_particle(verb, pattern.particle):
+            return False
+        obj = direct_object(verb)
+        if pattern.object is not None:
+            if obj is None:
+                return False
+            if not pattern.object.matches(obj.lemma_.lower(), object_phrase_keys(obj),
+                                          bool(lookup.at(obj))):
+                return False
+        for prep, spec in pattern.preps:
+            if not self._prep_ok(verb, obj, prep, spec, lookup):
+                return False
+        for prep, spec in pattern.exclude_prep:
+            if self._prep_ok(verb, obj, prep, spec, lookup):
+                return False
+        if pattern.xcomp and not any(
+            c.dep_ == "xcomp" and c.lemma_.lower() in pattern.xcomp for c in verb.children
+        ):
+            return False
+        return not any(_present(verb, f) for f in pattern.forbid)
+
+    @staticmethod
+    def _prep_ok(verb: Token, obj: Token | None, prep: str, spec: object, lookup: ActorLookup
+                 ) -> bool:
+        from detente.events.patterns import ArgSpec
+
+        assert isinstance(spec, ArgSpec)
+        if prep in {"oprd", "attr", "acomp"}:
+            found = [c for c in verb.children if c.dep_ == prep]
+        else:
+            found = list(prep_objects(verb, prep))
+            if obj is not None:
+                found += list(prep_objects(obj, prep))
+        return any(
+            spec.matches(t.lemma_.lower(), object_phrase_keys(t), bool(lookup.at(t)))
+            for t in found
+        )
+
+    def _verb_candidates(self, sent: Span, lookup: ActorLookup) -> list[Candidate]:
+        out = []
+        for token in sent:
+            if not (token.pos_ == "VERB" or token.tag_.startswith("VB")):
+                continue
+            for pattern in self.lex.verb_patterns_for(token.lemma_.lower()):
+                if self._match_verb(token, pattern, lookup):
+                    out.append(Candidate(
+                        code=pattern.code, rule=pattern.id, trigger=token, verb=token,
+                        obj=direct_object(token), targets=pattern.target or DEFAULT_TARGETS,
+                        symmetric=pattern.symmetric, reverse=pattern.reverse,
+                        require_target=pattern.require_target,
+                        intent=pattern.modality == "intent",
+                        conflict=pattern.context in {"conflict", "verbal_attack"},
+                    ))
+                    break
+        return out
+
+    def _noun_candidates(self, sent: Span, used: set[int]) -> list[Candidate]:
+        out = []
+        for token in sent:
+            if token.pos_ not in {"NOUN", "PROPN"} or token.i in used:
+                continue
+            if token.lemma_.lower() not in self.lex.noun_heads:
+                continue
+            npat = self.lex.noun_pattern(token.lemma_.lower(), object_phrase_keys(token))
+            if npat is None:
+                continue
+            out.extend(self._noun_candidate(token, npat))
+        return out
+
+    def _noun_candidate(self, noun: Token, npat: NounPattern) -> list[Candidate]:
+        head = noun.head
+        light = (
+            noun.dep_ in {"dobj", "nsubjpass"}
+            and head.lemma_.lower() in self.lex.modality.light_verbs
+        )
+        targets = tuple(f"noun_prep:{p}" for p in npat.target)
+        base = Candidate(code=npat.code, rule=npat.id, trigger=noun, verb=None, obj=noun,
+                         targets=targets, symmetric=npat.symmetric, conflict=npat.conflict,
+                         noun=noun)
+        if light:
+            return [replace(base, verb=head, rule=npat.id + "+light")]
+        if npat.light_only and not npat.symmetric:
+            return []
+        return [base]
+
+    # ------------------------------------------------------------------ component
+    def __call__(self, doc: Doc) -> Doc:
+        lookup = ActorLookup(doc)
+        context = SentenceContext(doc, self.lex.context)
+        events: dict[tuple[str | None, str | None, str], Event] = {}
+        suppressed: list[Suppressed] = []
+        doc_id = doc._.doc_id or ""
+        for index, sent in enumerate(doc.sents):
+            verb_cands = self._verb_candidates(sent, lookup)
+            used = {c.obj.i for c in verb_cands if c.obj is not None}
+            used |= {t.i for c in verb_cands for t in _prep_nouns(c.trigger)}
+            cands = verb_cands + self._noun_candidates(sent, used)
+            for cand in cands:
+                for item in self._realize(cand, sent, index, lookup, context, doc_id):
+                    if isinstance(item, Suppressed):
+                        suppressed.append(item)
+                        continue
+                    key = (_key(item.source), _key(item.target), item.cameo)
+                    if key in events:
+                        events[key] = _merge(events[key], item)
+                    else:
+                        events[key] = item
+        doc._.events = list(events.values())
+        doc._.suppressed = suppressed
+        return doc
+
+    # ------------------------------------------------------------------ realize
+    def _realize(self, cand: Candidate, sent: Span, index: int, lookup: ActorLookup,
+                 context: SentenceContext, doc_id: str) -> list[Event | Suppressed]:
+        from detente.events.realize import realize
+
+        return realize(self, cand, sent, index, lookup, context, doc_id)
+
+    def make_event(self, doc_id: str, index: int, sent: Span, code: str, source: Actor,
+                   target: Actor | None, modality: str, attribution: Attribution,
+                   cand: Candidate, rule: str) -> Event:
+        info = self.lex.cameo[code]
+        evidence = Evidence(sentence=sent.text, start=sent.start_char, end=sent.end_char,
+                            trigger=cand.trigger.text, rule=rule)
+        return Event(
+            event_id=make_event_id(doc_id, code, source, target), doc_id=doc_id,
+            sentence_index=index, date=sent.doc._.date, source=source, target=target,
+            cameo=code, root=code[:2], goldstein=info.goldstein, quad_class=info.quad_class,
+            plover=Plover(info.plover_event, info.plover_mode), modality=modality,  # type: ignore
+            attribution=attribution, evidence=evidence, mentions=1, all_evidence=(evidence,),
+        )
+
+    def suppressed(self, sent: Span, cand: Candidate, code: str, source: Actor | None,
+                   target: Actor | None, reason: str) -> Suppressed:
+        evidence = Evidence(sentence=sent.text, start=sent.start_char, end=sent.end_char,
+                            trigger=cand.trigger.text, rule=cand.rule)
+        return Suppressed(cameo=code, source=source, target=target, reason=reason,
+                          evidence=evidence)
+
+
+def _key(actor: Actor | None) -> str | None:
+    if actor is None:
+        return None
+    return actor.code or actor.text
+
+
+def _merge(first: Event, other: Event) -> Event:
+    if any(e.start == other.evidence.start for e in first.all_evidence):
+        return first
+    return replace(first, mentions=first.mentions + 1,
+                   all_evidence=first.all_evidence + (other.evidence,))
+
+
+def _has_particle(verb: Token, particle: str) -> bool:
+    words = particle.split()
+    first = words[0]
+    for child in verb.children:
+        if child.lower_ == first and child.dep_ in {
+            "prt", "prep", "advmod", "dobj", "acomp", "oprd", "dative", "attr", "compound:prt",
+            "npadvmod", "ccomp", "xcomp",
+        }:
+            return True
+    return False
+
+
+def _present(verb: Token, feature: str) -> bool:
+    if feature.startswith("prep:"):
+        prep, _, inner = feature[5:].partition(">")
+        objs = list(prep_objects(verb, prep))
+        if inner:
+            return any(o.lemma_.lower() == inner for o in objs)
+        return any(c.dep_ == "prep" and c.lower_ == prep for c in verb.children)
+    return any(c.dep_ == feature for c in verb.children)
+
+
+def _prep_nouns(verb: Token) -> list[Token]:
+    return [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+

@@ -1,0 +1,72 @@
+"""Sport, entertainment and business contexts, where "Madrid attacked" is not an event.
+
+A sentence is in a context when it has enough cue words itself, or when its document is
+dense with them (``context.yaml``). Candidates there are suppressed unless one of their
+actors is explicitly political: a person, an organisation, or a role-coded state agent
+("Spanish police") rather than a bare place name.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from detente.events.patterns import ContextLexicon
+from detente.records import Actor
+
+__all__ = ["SentenceContext", "explicitly_political"]
+
+
+def explicitly_political(actor: Actor | None) -> bool:
+    if actor is None or actor.code is None:
+        return False
+    if actor.type in {"igo", "ngo", "group"}:
+        return True
+    if actor.type == "person" and actor.sectors:
+        return True
+    return bool(actor.entity_id and actor.entity_id.startswith("code:") and actor.sectors)
+
+
+class SentenceContext:
+    def __init__(self, doc: Doc, lex: ContextLexicon) -> None:
+        self.lex = lex
+        n_tokens = max(1, sum(1 for t in doc if not t.is_punct))
+        self.sentence_counts: dict[int, dict[str, int]] = {}
+        totals = dict.fromkeys(lex.contexts, 0)
+        for sent in doc.sents:
+            counts = dict.fromkeys(lex.contexts, 0)
+            for token in sent:
+                lemma = token.lemma_.lower()
+                for name, words in lex.contexts.items():
+                    if lemma in words:
+                        counts[name] += 1
+            self.sentence_counts[sent.start] = counts
+            for name, value in counts.items():
+                totals[name] += value
+        self.document = {
+            name: 100.0 * value / n_tokens >= lex.document_min for name, value in totals.items()
+        }
+        self.density = {name: 100.0 * value / n_tokens for name, value in totals.items()}
+
+    def context_of(self, sent: Span) -> str | None:
+        counts = self.sentence_counts.get(sent.start, {})
+        best: str | None = None
+        best_score = 0.0
+        for name in self.lex.contexts:
+            sentence_hit = counts.get(name, 0) >= max(2, self.lex.sentence_min)
+            if self.document.get(name) or sentence_hit:
+                score = self.density.get(name, 0.0) + counts.get(name, 0)
+                if score > best_score:
+                    best, best_score = name, score
+        return best
+
+    def blocks(self, sent: Span, code: str, source: Actor | None, target: Actor | None
+               ) -> str | None:
+        """The suppression reason ("sport_context") or None."""
+        name = self.context_of(sent)
+        if name is None:
+            return None
+        if explicitly_political(source) or explicitly_political(target):
+            return None
+        if name == "business" and code[:2] not in self.lex.conflict_roots:
+            return None
+        return f"{name}_context"

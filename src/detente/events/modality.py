@@ -1,0 +1,189 @@
+"""Whether a coded act happened: negation, intent, hypotheticals, refusals, threats,
+appeals, demands, and who says so.
+
+:func:`analyse` walks from a trigger verb up its governing chain ("China *refused to*
+condemn", "Wang said the Red Cross *would* provide", "the US *threatened to* impose") and
+returns a :class:`Frame` that the coder uses to keep, recode or suppress the act.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from detente.events.patterns import ModalityLexicon
+
+__all__ = ["Frame", "analyse", "subject_tokens"]
+
+_SUBJ = frozenset({"nsubj", "nsubjpass", "csubj"})
+
+
+@dataclass
+class Frame:
+    """What the governing chain says about one trigger."""
+
+    negated: bool = False
+    kind: str | None = None  # intent|appeal|demand|reject|threat|deny|fail|consider|allege
+    modality: str = "realized"  # realized | intent | hypothetical
+    governor: Token | None = None  # the verb that set ``kind``
+    addressee: Token | None = None  # "urged X to ...": X
+    speakers: list[Token] = field(default_factory=list)  # subjects of speech verbs, inner first
+    speech_verbs: list[Token] = field(default_factory=list)
+    report_preps: list[Token] = field(default_factory=list)  # "according to X": X
+    hypothetical_reason: str | None = None
+
+
+def subject_tokens(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in _SUBJ]
+
+
+def _aux(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+
+
+def _has_neg(token: Token, lex: ModalityLexicon) -> bool:
+    for child in token.children:
+        if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
+            return True
+        if child.dep_ == "advmod" and child.lower_ in {"never", "not"}:
+            return True
+    return False
+
+
+def _local(verb: Token, frame: Frame, lex: ModalityLexicon, reported: bool) -> None:
+    """Negation, auxiliaries and conditional markers on one verb."""
+    if _has_neg(verb, lex):
+        frame.negated = not frame.negated if frame.kind == "reject" else True
+    for aux in _aux(verb):
+        word = aux.lower_
+        if word in lex.future_aux:
+            frame.modality = "intent" if frame.modality == "realized" else frame.modality
+        elif word in lex.would_aux:
+            if reported:
+                frame.modality = "intent" if frame.modality == "realized" else frame.modality
+            else:
+                frame.modality = "hypothetical"
+                frame.hypothetical_reason = frame.hypothetical_reason or f"'{aux.text}'"
+        elif word in lex.hypothetical_aux:
+            frame.modality = "hypothetical"
+            frame.hypothetical_reason = frame.hypothetical_reason or f"'{aux.text}'"
+        elif aux.lemma_ == "be" and any(c.dep_ == "xcomp" for c in verb.children):
+            pass
+    for child in verb.children:
+        if child.dep_ == "mark" and child.lower_ in lex.conditional_markers:
+            frame.modality = "hypothetical"
+            frame.hypothetical_reason = frame.hypothetical_reason or f"'{child.text}' clause"
+
+
+def _reported(verb: Token, lex: ModalityLexicon) -> bool:
+    cur = verb
+    while cur.dep_ in {"ccomp", "xcomp", "conj", "advcl"} and cur.head is not cur:
+        if cur.dep_ == "ccomp" and cur.head.lemma_.lower() in lex.speech:
+            return True
+        cur = cur.head
+    return False
+
+
+def _governing_kind(lemma: str, lex: ModalityLexicon) -> str | None:
+    for kind, words in (
+        ("reject", lex.reject),
+        ("deny", lex.deny),
+        ("fail", lex.fail),
+        ("threat", lex.threat),
+        ("appeal", lex.appeal),
+        ("demand", lex.demand),
+        ("consider", lex.hypothetical),
+        ("intent", lex.intent),
+    ):
+        if lemma in words:
+            return kind
+    return None
+
+
+def _object_of(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in {"dobj", "dative", "iobj"}:
+            return child
+    for child in verb.children:  # "called on X to ..."
+        if child.dep_ == "prep" and child.lower_ in {"on", "upon"}:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    return None
+
+
+def analyse(trigger: Token, lex: ModalityLexicon) -> Frame:
+    """Walk the governing chain of ``trigger`` (a verb) and describe its modality."""
+    frame = Frame()
+    reported = _reported(trigger, lex)
+    _local(trigger, frame, lex, reported)
+    cur = trigger
+    depth = 0
+    while cur.head is not cur and depth < 8:
+        depth += 1
+        dep, parent = cur.dep_, cur.head
+        plemma = parent.lemma_.lower()
+        if dep == "conj":
+            if not _aux(cur):  # "will meet X and sign ...": shared auxiliaries
+                _local(parent, frame, lex, reported)
+            cur = parent
+            continue
+        if dep == "xcomp" or (dep == "ccomp" and frame.kind is None and plemma in lex.demand):
+            if parent.pos_ == "ADJ" or plemma in lex.intent_adjectives:
+                if plemma in lex.intent_adjectives and frame.kind is None:
+                    frame.kind, frame.governor = "intent", parent
+                    frame.modality = "intent"
+                elif plemma in lex.hypothetical_adjectives:
+                    frame.modality = "hypothetical"
+                    frame.hypothetical_reason = f"'{parent.text}'"
+                head_verb = parent.head if parent.dep_ == "acomp" else parent
+                _local(head_verb, frame, lex, reported)
+                cur = head_verb
+                continue
+            kind = _governing_kind(plemma, lex)
+            if kind is not None and frame.kind is None:
+                frame.kind, frame.governor = kind, parent
+                if kind in {"appeal", "demand"}:
+                    frame.addressee = _object_of(parent)
+                if kind == "intent":
+                    frame.modality = "intent" if frame.modality == "realized" else frame.modality
+            elif kind is None and frame.kind is None and plemma in lex.speech:
+                frame.speech_verbs.append(parent)
+            _local(parent, frame, lex, reported)
+            cur = parent
+            continue
+        if dep == "ccomp" or dep == "parataxis":
+            if plemma in lex.speech or plemma in lex.allege:
+                frame.speech_verbs.append(parent)
+                frame.speakers.extend(subject_tokens(parent))
+                if plemma in lex.allege and frame.kind is None:
+                    frame.kind, frame.governor = "allege", parent
+            elif plemma in lex.threat and frame.kind is None:
+                frame.kind, frame.governor = "threat", parent
+            elif frame.kind is None and _governing_kind(plemma, lex) in {"deny", "reject"}:
+                frame.kind, frame.governor = "deny", parent
+            cur = parent
+            continue
+        if dep == "advcl":
+            if any(c.dep_ == "mark" and c.lower_ in lex.conditional_markers for c in cur.children):
+                frame.modality = "hypothetical"
+            break
+        if dep == "pcomp" and plemma in {"without"}:
+            frame.negated = True
+        break
+    # sentence-level report markers: "according to X", ", the AP added"
+    for token in trigger.sent:
+        if token.dep_ == "prep" and token.lower_ == "according":
+            for prep in token.children:
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        frame.report_preps.append(pobj)
+        if token.lower_ == "citing" and token.dep_ in {"advcl", "prep", "acl"}:
+            frame.report_preps.extend(c for c in token.children if c.dep_ in {"dobj", "pobj"})
+    for token in trigger.sent:  # ", the AP added." attached as parataxis anywhere
+        if token.dep_ == "parataxis" and token.lemma_.lower() in lex.speech:
+            if token not in frame.speech_verbs:
+                frame.speech_verbs.append(token)
+                frame.speakers.extend(subject_tokens(token))
+    return frame

@@ -1,0 +1,249 @@
+"""Turn one trigger candidate into events (or suppressed candidates with a reason)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span, Token
+
+from detente.events.arguments import (
+    ActorLookup,
+    part_of,
+    prep_objects,
+    source_tokens,
+    target_tokens,
+)
+from detente.events.context import SentenceContext
+from detente.events.modality import Frame, analyse
+from detente.records import Actor, Attribution, Event, Suppressed
+
+if TYPE_CHECKING:
+    from detente.events.coder import Candidate, EventCoder
+
+__all__ = ["realize"]
+
+_ADVERBIAL = frozenset({"after", "following", "during", "at", "before", "since", "in"})
+
+
+def _actors(tokens: list[Token], lookup: ActorLookup, inside: bool = False) -> list[Actor]:
+    out: list[Actor] = []
+    seen: set[str] = set()
+    for token in tokens:
+        for actor in lookup.expand(token, inside=inside):
+            key = actor.entity_id or actor.code or actor.text
+            if key not in seen:
+                seen.add(key)
+                out.append(actor)
+    return out
+
+
+def _noun_sources(noun: Token, lookup: ActorLookup) -> list[Actor]:
+    for child in noun.children:
+        if child.dep_ in {"poss", "compound", "amod", "nmod"} and (found := lookup.expand(child)):
+            return found
+    for pobj in prep_objects(noun, "by"):
+        if found := lookup.expand(pobj):
+            return found
+    return []
+
+
+def _adverbial_participants(noun: Token, lookup: ActorLookup) -> list[Actor]:
+    """"Following this meeting, the leaders issued ..." -> the clause subject group."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in _ADVERBIAL:
+        return []
+    verb = prep.head
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return []
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return _actors(subjects, lookup)
+
+
+def _targets(cand: Candidate, lookup: ActorLookup, sources: list[Actor]) -> list[Actor]:
+    source_codes = {s.code for s in sources}
+    slots = cand.targets
+    tokens_per_slot: list[list[Token]] = []
+    if cand.noun is not None and cand.verb is None:
+        for slot in slots:
+            tokens_per_slot.append(list(prep_objects(cand.noun, slot.split(":", 1)[1])))
+    else:
+        assert cand.verb is not None
+        for slot in slots:
+            if slot.startswith("noun_prep:"):
+                prep = slot.split(":", 1)[1]
+                toks = list(prep_objects(cand.noun, prep)) if cand.noun is not None else []
+                toks += list(prep_objects(cand.verb, prep))
+                tokens_per_slot.append(toks)
+            else:
+                tokens_per_slot.append(list(target_tokens(cand.verb, cand.obj, [slot])))
+    for toks in tokens_per_slot:
+        toks = [part_of(t) or t for t in toks]
+        found = [a for a in _actors(toks, lookup, inside=True)
+                 if a.code is not None and a.code not in source_codes and a.type != "media"]
+        if found:
+            return found
+    return []
+
+
+def _attribution(frame: Frame, lookup: ActorLookup) -> Attribution:
+    speaker: str | None = None
+    reporter: str | None = None
+    for token in [*frame.speakers, *frame.report_preps]:
+        actors = lookup.expand(token)
+        actor = actors[0] if actors else None
+        name = actor.name if actor is not None else _phrase(token)
+        if actor is not None and actor.type == "media":
+            reporter = reporter or name
+        elif token in frame.report_preps and _looks_like_media(token):
+            reporter = reporter or name
+        else:
+            speaker = speaker or name
+    return Attribution(speaker=speaker, reported_by=reporter)
+
+
+def _looks_like_media(token: Token) -> bool:
+    words = {t.lower_ for t in token.subtree}
+    return bool(words & {"media", "agency", "newspaper", "television", "tv", "radio", "daily"})
+
+
+def _phrase(token: Token) -> str:
+    toks = [t for t in token.subtree if t.dep_ not in {"punct", "relcl", "acl", "prep"} or t is token]
+    toks = [t for t in toks if t.i <= token.i or t.head is token and t.dep_ in {"compound"}]
+    return " ".join(t.text for t in toks) if toks else token.text
+
+
+def _code_for(coder: EventCoder, cand: Candidate, frame: Frame
+              ) -> tuple[str | None, str, str | None]:
+    """(code, modality, suppress_reason) after modality and governing verbs."""
+    lex = coder.lex
+    code = cand.code
+    kind = frame.kind
+    if cand.intent and kind is None:
+        kind = "intent"
+    if frame.modality == "hypothetical" and kind not in {"consider", "threat", "appeal",
+                                                          "demand"}:
+        return None, "hypothetical", "hypothetical" + (
+            f" ({frame.hypothetical_reason})" if frame.hypothetical_reason else "")
+    if frame.negated:
+        if kind in {"reject", "intent"} or frame.modality == "intent":
+            new = lex.transform(code, "reject")
+            return (new, "realized", None) if new else (None, "realized", "negated")
+        return None, "realized", "negated"
+    if kind == "reject":
+        new = lex.transform(code, "reject")
+        return (new, "realized", None) if new else (None, "realized", "negated")
+    if kind == "fail":
+        return None, "realized", "negated"
+    if kind == "deny":
+        return "016", "realized", None
+    if kind == "consider":
+        return "014", "hypothetical", None
+    if kind == "threat":
+        return lex.transform(code, "threat") or "130", "realized", None
+    if kind == "appeal":
+        return lex.transform(code, "appeal") or "020", "realized", None
+    if kind == "demand":
+        return lex.transform(code, "demand") or "100", "realized", None
+    if kind == "intent" or frame.modality == "intent":
+        return lex.transform(code, "intent") or code, "intent", None
+    return code, "realized", None
+
+
+def realize(coder: EventCoder, cand: Candidate, sent: Span, index: int, lookup: ActorLookup,
+            context: SentenceContext, doc_id: str) -> list[Event | Suppressed]:
+    lex = coder.lex
+    frame = analyse(cand.verb, lex.modality) if cand.verb is not None else Frame()
+    if cand.noun is not None and any(c.dep_ == "det" and c.lower_ == "no"
+                                     for c in cand.noun.children):
+        frame.negated = True
+    # -- sources
+    if cand.verb is not None:
+        sources = _actors(source_tokens(cand.verb), lookup)
+    else:
+        sources = _noun_sources(cand.noun, lookup) if cand.noun is not None else []
+    adverbial = False
+    if not sources and cand.noun is not None and cand.symmetric:
+        sources = _adverbial_participants(cand.noun, lookup)
+        adverbial = bool(sources)
+    if cand.noun is not None and cand.verb is None and not sources:
+        return [coder.suppressed(sent, cand, cand.code, None, None, "no_actor")]
+    code, modality, reason = _code_for(coder, cand, frame)
+    # appeals and demands: the appealer is the source, the addressee the target
+    if frame.kind in {"appeal", "demand"} and frame.governor is not None:
+        addressee = _actors([frame.addressee], lookup) if frame.addressee is not None else []
+        appealers = _actors(source_tokens(frame.governor), lookup)
+        if appealers:
+            targets = addressee or _targets(cand, lookup, appealers)
+            sources = appealers
+        else:
+            targets = []
+    else:
+        targets = _targets(cand, lookup, sources)
+    if cand.reverse:
+        sources, targets = targets, sources
+    sources = [s for s in sources if s.type != "media"]
+    coded_sources = [s for s in sources if s.code is not None]
+    target_list: list[Actor | None] = list(targets) or [None]
+    if not coded_sources:
+        return [coder.suppressed(sent, cand, cand.code, sources[0] if sources else None,
+                                 target_list[0], "no_actor")]
+    if frame.kind == "allege" and code is not None and frame.governor is not None:
+        return _allegation(coder, cand, sent, index, lookup, frame, code, coded_sources,
+                           target_list, doc_id)
+    if reason is not None or code is None:
+        return [coder.suppressed(sent, cand, cand.code, coded_sources[0], target_list[0],
+                                 reason or "no_code")]
+    if cand.require_target and target_list == [None]:
+        return [coder.suppressed(sent, cand, code, coded_sources[0], None, "no_target")]
+    blocked = context.blocks(sent, code, coded_sources[0], target_list[0])
+    if blocked:
+        return [coder.suppressed(sent, cand, code, coded_sources[0], target_list[0], blocked)]
+    attribution = _attribution(frame, lookup)
+    rule = cand.rule + (f"|{frame.kind}:{frame.governor.lemma_}" if frame.kind and
+                        frame.governor is not None else "")
+    pairs: list[tuple[Actor, Actor | None]] = []
+    symmetric = cand.symmetric or adverbial
+    if symmetric and target_list == [None] and len(coded_sources) > 1:
+        pairs = [(a, b) for a in coded_sources for b in coded_sources if a is not b]
+    else:
+        for source in coded_sources:
+            for target in target_list:
+                pairs.append((source, target))
+                if symmetric and target is not None and target.code is not None:
+                    pairs.append((target, source))
+    out: list[Event | Suppressed] = []
+    seen: set[tuple[str | None, str | None]] = set()
+    for source, target in pairs:
+        key = (source.code, target.code if target else None)
+        if key in seen or (target is not None and source.code == target.code):
+            continue
+        seen.add(key)
+        out.append(coder.make_event(doc_id, index, sent, code, source, target, modality,
+                                    attribution, cand, rule))
+    return out
+
+
+def _allegation(coder: EventCoder, cand: Candidate, sent: Span, index: int,
+                lookup: ActorLookup, frame: Frame, code: str, sources: list[Actor],
+                targets: list[Actor | None], doc_id: str) -> list[Event | Suppressed]:
+    """"X claimed that Y attacked Z": X accuses Y (112); Y's act is only alleged."""
+    assert frame.governor is not None
+    accusers = [a for a in _actors(source_tokens(frame.governor), lookup) if a.code]
+    attribution = _attribution(frame, lookup)
+    if not accusers or code[:2] < "10":
+        return [coder.make_event(doc_id, index, sent, code, s, t, "realized", attribution, cand,
+                                 cand.rule) for s in sources for t in targets]
+    out: list[Event | Suppressed] = []
+    for accuser in accusers:
+        for source in sources:
+            if source.country == accuser.country:  # "the US claimed that they had attacked"
+                for target in targets:
+                    out.append(coder.make_event(doc_id, index, sent, "015", accuser, target,
+                                                "realized", attribution, cand,
+                                                cand.rule + "|claim"))
+            else:
+                out.append(coder.make_event(doc_id, index, sent, "112", accuser, source,
+                                            "realized", attribution, cand,
+                                            cand.rule + "|allege"))
+    out.append(coder.suppressed(sent, cand, code, sources[0], targets[0], "alleged"))
+    return out

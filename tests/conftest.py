@@ -22,3 +22,11 @@ def shared_dir() -> Path:
             pytest.fail(f"{reason} and DETENTE_REQUIRE_SHARED=1 is set")
         pytest.skip(f"{reason}; set DETENTE_REQUIRE_SHARED=1 to make this a failure")
     return path
+
+
+@pytest.fixture(scope="session")
+def coder():  # type: ignore[no-untyped-def]
+    """One pipeline for the whole test session (loading spaCy takes a second or two)."""
+    from detente.pipeline import Coder
+
+    return Coder()

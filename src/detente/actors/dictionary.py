@@ -299,6 +299,8 @@ class ActorDictionary:
             self._by_fold.setdefault(entry.surface.casefold(), []).append(entry)
             if entry.kind == "country" and entry.surface == entry.name:
                 self._countries.setdefault(entry.code, entry)
+        for hits in (*self._by_surface.values(), *self._by_fold.values()):
+            hits.sort(key=lambda e: e.ambiguous)  # the default reading first
         for role in self._roles:
             for form in (role.phrase, *role.forms):
                 self._role_index.setdefault(form, role)

@@ -77,6 +77,7 @@ class Resolved:
     basis: str  # entry | role | person | title | coref | unknown
     person: bool
     plural: bool
+    group: tuple[Actor, ...] = ()  # "Armenian and Azerbaijani troops": one actor per country
 
 
 def _parse_date(value: object) -> dt.date | None:
@@ -123,11 +124,46 @@ class ActorResolver:
             if not entries:
                 continue
             entries = [e for e in entries if not e.ambiguous or self._plausible(span, e)]
+            if entries and entries[0].kind in {"country", "capital"} and (
+                self._inside_name(span) or self._name_neighbour(span, entries_by_token=None)
+            ):
+                continue
             if not entries:
                 continue
             for token in span:
                 out[token.i] = (span, entries)
         return out
+
+    def _inside_name(self, span: Span) -> bool:
+        """"Madrid" in "Real Madrid", "Tehran" in "University of Tehran": part of another name
+        (a named entity that is larger and holds no role word such as "government")."""
+        doc = span.doc
+        for ent in doc.ents:
+            if ent.start <= span.start and span.end <= ent.end and (ent.end - ent.start) > len(span):
+                if ent.label_ not in {"ORG", "FAC", "WORK_OF_ART", "EVENT", "PERSON", "PRODUCT"}:
+                    return False
+                return not any(self.dictionary.role(t.lemma_) for t in ent)
+        return False
+
+    def _name_neighbour(self, span: Span, entries_by_token: object) -> bool:
+        """"Real Madrid", "Kenya Airways": a capital or country glued to another proper name
+        that is neither an actor nor a title."""
+        doc = span.doc
+        for i in (span.start - 1, span.end):
+            if not 0 <= i < len(doc):
+                continue
+            tok = doc[i]
+            if tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+                continue
+            linked = tok.head.i in range(span.start, span.end) or span.root.head.i == tok.i
+            if not linked or tok.dep_ not in {"compound", "nsubj", "dobj", "pobj", "ROOT",
+                                               "nmod", "appos"} and tok.head.i != tok.i:
+                continue
+            if self._entries.get(tok.text) or self.dictionary.role(tok.lemma_):
+                continue
+            if tok.ent_type_ in {"", "ORG", "PERSON", "FAC"} and not tok.is_sent_end:
+                return True
+        return False
 
     @staticmethod
     def _whole_name(token: Token, entries: dict[int, tuple[Span, list[Entry]]]) -> bool:
@@ -186,6 +222,9 @@ class ActorResolver:
                 resolved[token.i] = found
         resolved, groups = resolve_story(doc, resolved)
         doc._.actors = {i: r.actor for i, r in resolved.items()}
+        for i, res in resolved.items():
+            if res.group and i not in groups:
+                groups[i] = list(res.group)
         doc._.actor_groups = groups
         doc._.actor_notes = resolved
         spans = []
@@ -276,6 +315,11 @@ class _NounPhrase:
             return self._from_entry(hit[0], hit[1][0], mods)
         if hit is not None:
             return None  # head is inside a longer name but not its head
+        if role_hit is None and head.pos_ == "NOUN":  # "opposition supporters", "army officers"
+            for child in head.children:
+                if child.dep_ == "compound" and child.i in self.roles:
+                    role_hit = self.roles[child.i]
+                    break
         if role_hit is not None:
             return self._from_role(role_hit[0], role_hit[1], mods)
         if head.pos_ == "PROPN":
@@ -351,12 +395,37 @@ class _NounPhrase:
                           type="person" if role.person and not plural else "unknown",
                           entity_id=None, start=start, end=end)
             return Resolved(actor, role.phrase, "unresolved_role", role.person, plural)
+        actor = self._role_actor(country, role, sectors, plural, text, start, end)
+        group: tuple[Actor, ...] = ()
+        if plural:
+            others = self._coordinated_countries([*mods, *of_tokens], country)
+            if others:
+                group = (actor, *(self._role_actor(c, role, sectors, plural, text, start, end)
+                                  for c in others))
+        return Resolved(actor, role.phrase, "role", role.person and not plural, plural, group)
+
+    def _role_actor(self, country: str, role: Role, sectors: tuple[str, ...], plural: bool,
+                    text: str, start: int, end: int) -> Actor:
         code = compose_code(country, sectors)
-        actor = Actor(text=text, name=f"{self.r.country_name(country)} {role.phrase}", code=code,
-                      country=country, sectors=sectors,
-                      type="person" if role.person and not plural else "state",
-                      entity_id=f"code:{code}", start=start, end=end)
-        return Resolved(actor, role.phrase, "role", role.person and not plural, plural)
+        return Actor(text=text, name=f"{self.r.country_name(country)} {role.phrase}", code=code,
+                     country=country, sectors=sectors,
+                     type="person" if role.person and not plural else "state",
+                     entity_id=f"code:{code}", start=start, end=end)
+
+    def _coordinated_countries(self, tokens: list[Token], first: str) -> list[str]:
+        """Other countries coordinated with the first ("Armenian and Azerbaijani")."""
+        out: list[str] = []
+        for tok in tokens:
+            for conj in tok.conjuncts:
+                hit = self.entries.get(conj.i)
+                if hit is None:
+                    continue
+                entry = hit[1][0]
+                if entry.kind in {"country", "adjective", "capital"} and entry.country and (
+                    entry.country != first and entry.country not in out
+                ):
+                    out.append(entry.country)
+        return out
 
     def _from_name(self, mods: list[Token]) -> Resolved | None:
         """A proper name not in the dictionary: a person when titled or tagged PERSON."""

@@ -51,18 +51,21 @@ class ActorLookup:
             return [self.actors[token.i]]
         return []
 
-    def at_or_inside(self, token: Token) -> list[Actor]:
+    def at_or_inside(self, token: Token, depth: int = 2) -> list[Actor]:
+        """Actors of the phrase, or of a possessor/modifier/"of"/"in" phrase inside it
+        ("Ukraine's capital", "a village in the Kursk region of Russia")."""
         found = self.at(token)
-        if found:
+        if found or depth == 0:
             return found
-        for child in token.children:  # "Ukraine's capital", "the city of Kharkiv"
-            if child.dep_ in {"poss", "compound"} or (
-                child.dep_ == "prep" and child.lower_ == "of"
-            ):
-                inner = child if child.dep_ != "prep" else next(
-                    (g for g in child.children if g.dep_ == "pobj"), None)
-                if inner is not None and (got := self.at(inner)):
-                    return got
+        for child in token.children:
+            if child.dep_ in {"poss", "compound", "amod"}:
+                inner: Token | None = child
+            elif child.dep_ == "prep" and child.lower_ in {"of", "in"}:
+                inner = next((g for g in child.children if g.dep_ == "pobj"), None)
+            else:
+                continue
+            if inner is not None and (got := self.at_or_inside(inner, depth - 1)):
+                return got
         return []
 
     def expand(self, token: Token, inside: bool = False) -> list[Actor]:

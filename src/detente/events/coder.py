@@ -69,27 +69,30 @@ class EventCoder:
         self.lex = lexicon
 
     # ------------------------------------------------------------------ triggers
-    def _match_verb(self, verb: Token, pattern: VerbPattern, lookup: ActorLookup) -> bool:
+    def _match_verb(self, verb: Token, pattern: VerbPattern, lookup: ActorLookup) -> int:
+        """0 when the pattern does not apply; else 1, or 2 when the object matched a phrase."""
         if pattern.particle and not _has_particle(verb, pattern.particle):
-            return False
-        obj = direct_object(verb)
+            return 0
+        obj = self.lex.content_object(direct_object(verb))
+        score = 1
         if pattern.object is not None:
             if obj is None:
-                return False
-            if not pattern.object.matches(obj.lemma_.lower(), object_phrase_keys(obj),
-                                          bool(lookup.at(obj))):
-                return False
+                return 0
+            score = pattern.object.matches(obj.lemma_.lower(), object_phrase_keys(obj),
+                                           bool(lookup.at(obj)))
+            if not score:
+                return 0
         for prep, spec in pattern.preps:
             if not self._prep_ok(verb, obj, prep, spec, lookup):
-                return False
+                return 0
         for prep, spec in pattern.exclude_prep:
             if self._prep_ok(verb, obj, prep, spec, lookup):
-                return False
+                return 0
         if pattern.xcomp and not any(
             c.dep_ == "xcomp" and c.lemma_.lower() in pattern.xcomp for c in verb.children
         ):
-            return False
-        return not any(_present(verb, f) for f in pattern.forbid)
+            return 0
+        return 0 if any(_present(verb, f) for f in pattern.forbid) else score
 
     @staticmethod
     def _prep_ok(verb: Token, obj: Token | None, prep: str, spec: object, lookup: ActorLookup
@@ -113,17 +116,22 @@ class EventCoder:
         for token in sent:
             if not (token.pos_ == "VERB" or token.tag_.startswith("VB")):
                 continue
+            best: tuple[int, int, VerbPattern] | None = None
             for pattern in self.lex.verb_patterns_for(token.lemma_.lower()):
-                if self._match_verb(token, pattern, lookup):
-                    out.append(Candidate(
-                        code=pattern.code, rule=pattern.id, trigger=token, verb=token,
-                        obj=direct_object(token), targets=pattern.target or DEFAULT_TARGETS,
-                        symmetric=pattern.symmetric, reverse=pattern.reverse,
-                        require_target=pattern.require_target,
-                        intent=pattern.modality == "intent",
-                        conflict=pattern.context in {"conflict", "verbal_attack"},
-                    ))
-                    break
+                score = self._match_verb(token, pattern, lookup)
+                if score and (best is None or (pattern.specificity, score) > best[:2]):
+                    best = (pattern.specificity, score, pattern)
+            if best is not None:
+                pattern = best[2]
+                out.append(Candidate(
+                    code=pattern.code, rule=pattern.id, trigger=token, verb=token,
+                    obj=self.lex.content_object(direct_object(token)),
+                    targets=pattern.target or DEFAULT_TARGETS,
+                    symmetric=pattern.symmetric, reverse=pattern.reverse,
+                    require_target=pattern.require_target,
+                    intent=pattern.modality == "intent",
+                    conflict=pattern.context in {"conflict", "verbal_attack"},
+                ))
         return out
 
     def _noun_candidates(self, sent: Span, used: set[int]) -> list[Candidate]:

@@ -52,7 +52,8 @@ class SentenceContext:
         best: str | None = None
         best_score = 0.0
         for name in self.lex.contexts:
-            sentence_hit = counts.get(name, 0) >= max(2, self.lex.sentence_min)
+            sentence_hit = name in self.lex.sentence_contexts and counts.get(name, 0) >= max(
+                2, self.lex.sentence_min)
             if self.document.get(name) or sentence_hit:
                 score = self.density.get(name, 0.0) + counts.get(name, 0)
                 if score > best_score:

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+from spacy.tokens import Token
 
 from detente.datafiles import data_path, validate_row, yaml_items, yaml_mapping
 from detente.errors import DataFileError
@@ -129,6 +130,8 @@ class ContextLexicon:
     contexts: dict[str, frozenset[str]]
     conflict_roots: frozenset[str]
     political_sectors: frozenset[str]
+    sentence_contexts: frozenset[str]
+    domestic_roots: frozenset[str]
 
 
 # --------------------------------------------------------------------------- schemas
@@ -270,6 +273,17 @@ class EventLexicon:
                 best = (score, npat)
         return best[1] if best else None
 
+    def content_object(self, token: Token | None) -> Token | None:
+        """Look through measure nouns: "20 tonnes of aid" -> "aid"."""
+        if token is None or not self.in_class("quantity", token.lemma_.lower()):
+            return token
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in {"of", "in", "worth"}:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        return self.content_object(pobj)
+        return token
+
     def in_class(self, name: str, lemma: str, phrase_keys: Iterable[str] = ()) -> bool:
         spec = self.classes.get(name)
         return bool(spec and spec.matches(lemma, phrase_keys, False))
@@ -404,4 +418,6 @@ def _load_context(path: Path) -> ContextLexicon:
         contexts={k: frozenset(str(w).lower() for w in v) for k, v in contexts.items()},
         conflict_roots=_words(mapping, "conflict_roots", path),
         political_sectors=frozenset(s.upper() for s in _words(mapping, "political_sectors", path)),
+        sentence_contexts=_words(mapping, "sentence_contexts", path),
+        domestic_roots=_words(mapping, "domestic_roots", path),
     )

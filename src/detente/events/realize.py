@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
@@ -13,6 +14,7 @@ from detente.events.arguments import (
     source_tokens,
     target_tokens,
 )
+from detente.actors.resolve import compose_code
 from detente.events.context import SentenceContext
 from detente.events.modality import Frame, analyse
 from detente.records import Actor, Attribution, Event, Suppressed
@@ -79,10 +81,34 @@ def _targets(cand: Candidate, lookup: ActorLookup, sources: list[Actor]) -> list
     for toks in tokens_per_slot:
         toks = [part_of(t) or t for t in toks]
         found = [a for a in _actors(toks, lookup, inside=True)
-                 if a.code is not None and a.code not in source_codes and a.type != "media"]
+                 if (a.code is not None or a.sectors) and a.type != "media"
+                 and (a.code is None or a.code not in source_codes)]
         if found:
             return found
     return []
+
+
+def _home(actors: list[Actor]) -> str | None:
+    for actor in actors:
+        if actor.code is not None and actor.country and len(actor.country) == 3:
+            return actor.country
+    return None
+
+
+def _domestic(sources: list[Actor], targets: list[Actor]) -> tuple[list[Actor], list[Actor]]:
+    """Sector-only actors ("police arrested protesters") take the country of the coded actor
+    on the other side: an event within one's own country is the default reading."""
+    def fill(actors: list[Actor], home: str | None) -> list[Actor]:
+        out = []
+        for actor in actors:
+            if actor.code is None and actor.sectors and home:
+                actor = replace(actor, code=compose_code(home, actor.sectors), country=home,
+                                entity_id=f"code:{compose_code(home, actor.sectors)}")
+            out.append(actor)
+        return out
+
+    sources = fill(sources, _home(targets))
+    return sources, fill(targets, _home(sources))
 
 
 def _attribution(frame: Frame, lookup: ActorLookup) -> Attribution:
@@ -158,7 +184,7 @@ def realize(coder: EventCoder, cand: Candidate, sent: Span, index: int, lookup: 
         frame.negated = True
     # -- sources
     if cand.verb is not None:
-        sources = _actors(source_tokens(cand.verb), lookup)
+        sources = _actors(source_tokens(cand.verb), lookup, inside=True)
     else:
         sources = _noun_sources(cand.noun, lookup) if cand.noun is not None else []
     adverbial = False
@@ -182,6 +208,9 @@ def realize(coder: EventCoder, cand: Candidate, sent: Span, index: int, lookup: 
     if cand.reverse:
         sources, targets = targets, sources
     sources = [s for s in sources if s.type != "media"]
+    if code is not None and code[:2] in lex.context.domestic_roots:
+        sources, targets = _domestic(sources, targets)
+    targets = [t for t in targets if t.code is not None]
     coded_sources = [s for s in sources if s.code is not None]
     target_list: list[Actor | None] = list(targets) or [None]
     if not coded_sources:

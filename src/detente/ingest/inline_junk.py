@@ -33,7 +33,7 @@ __all__ = ["InlineJunk", "find_glue_points"]
 _RAW_TOKEN_RE = re.compile(r"\S+")
 _LINE_RE = re.compile(r"[^\n]+")
 _LOWER_WORD_RE = re.compile(r"(?<![\w'])[a-z][a-z'\-]+")
-_CAP_WORD_RE = re.compile(r"[A-Z][A-Za-z'\-]+")
+_CAP_WORD_RE = re.compile(r"[A-Z][a-z'\-]+")
 _LEAD_PUNCT = "\"'([{"
 _TRAIL_PUNCT = "\"'.,;:!?)]}"
 _SENTENCE_END_RE = re.compile(r"[.!?][\"')\]]*$")
@@ -44,6 +44,7 @@ _INITIAL_RE = re.compile(r"^[A-Z]\.$")
 _MAX_CARD = 6
 _MAX_TEASER = 80
 _MAX_HEADLINE = 30
+_MAX_NAME = 3  # a name that resumes the text after a headline has at most this many words
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +57,11 @@ class _Tok:
     @property
     def core(self) -> str:
         return self.text.lstrip(_LEAD_PUNCT).rstrip(_TRAIL_PUNCT)
+
+    @property
+    def core_end(self) -> int:
+        """End offset without trailing punctuation ("Cubs," ends before the comma)."""
+        return self.start + len(self.text.rstrip(_TRAIL_PUNCT))
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,11 +145,13 @@ class InlineJunk:
 
     # -- tokens ----------------------------------------------------------------------
 
-    def _tokenize(self, line: str) -> list[_Tok]:
+    def _tokenize(self, line: str, anchors: list[re.Match[str]]) -> list[_Tok]:
+        """Whitespace tokens, split again at glue points and after photo-slug anchors."""
         toks: list[_Tok] = []
         for m in _RAW_TOKEN_RE.finditer(line):
             raw = m.group()
-            cuts = [0, *find_glue_points(raw, self.lexicon), len(raw)]
+            extra = [a.end() - m.start() for a in anchors if m.start() < a.end() < m.end()]
+            cuts = sorted({0, *find_glue_points(raw, self.lexicon), *extra, len(raw)})
             for i in range(len(cuts) - 1):
                 a, b = cuts[i], cuts[i + 1]
                 toks.append(_Tok(m.start() + a, m.start() + b, raw[a:b], glued=i > 0))
@@ -167,11 +175,12 @@ class InlineJunk:
     # -- one line --------------------------------------------------------------------
 
     def _line_parts(self, line: str, offset: int, ctx: _Context) -> list[_Part]:
-        toks = self._tokenize(line)
+        anchors = list(self._anchor_re.finditer(line))
+        toks = self._tokenize(line, anchors)
         if not toks:
             return []
         parts: list[_Part] = []
-        for m in self._anchor_re.finditer(line):
+        for m in anchors:
             if not any(p.start <= m.start() < p.end for p in parts):
                 parts.extend(self._widget(line, offset, toks, m, ctx))
         parts.extend(self._glued_runs(toks, offset, ctx, parts))
@@ -257,19 +266,29 @@ class InlineJunk:
             return None
         more = self._more_after(toks, k)
         if more is not None:
-            return _Part(toks[k].start, toks[more].end, "teaser_more")
+            return _Part(toks[k].start, toks[more].core_end, "teaser_more")
         end = self._headline_end(
             toks, k, offset, ctx, junk_start, min_tokens=min_tokens, standalone=False
         )
         if end is not None:
-            return _Part(toks[k].start, toks[end - 1].end, "headline_run")
+            return _Part(toks[k].start, end, "headline_run")
         return None
 
     def _more_after(self, toks: list[_Tok], k: int) -> int | None:
+        """Index of the "MORE" closing a teaser run from token ``k``.
+
+        A teaser run holds no punctuation that ends a clause, no glued word and no photo
+        slug: any of these means the run, if any, is over.
+        """
         for j in range(k, min(len(toks), k + _MAX_TEASER)):
             if self._is_more(toks, j):
                 return j
-            if self._ends_sentence(toks[j]):
+            tok = toks[j]
+            if (
+                _CLAUSE_PUNCT_RE.search(tok.text)
+                or (j > k and tok.glued)
+                or self._anchor_re.search(tok.text)
+            ):
                 return None
         return None
 
@@ -287,7 +306,13 @@ class InlineJunk:
         self, toks: list[_Tok], i: int, offset: int, ctx: _Context, junk_start: int, *,
         min_tokens: int, standalone: bool,
     ) -> int | None:
-        """Index after a Title Case headline run starting at token ``i``, or ``None``."""
+        """End offset of a Title Case headline run starting at token ``i``, or ``None``.
+
+        The run takes capitalised words and the lowercase function words between them.
+        Where it stops, the real text resumes: at the lowercase word, or at the capital
+        that opens a new sentence before it ("... Film Awards | Following this"), or at a
+        name the document uses elsewhere ("... Film Awards | Xi Jinping said").
+        """
         j = i
         functions = 0
         limit = min(len(toks), i + _MAX_HEADLINE)
@@ -297,7 +322,12 @@ class InlineJunk:
                 if _CLAUSE_PUNCT_RE.search(tok.text) or (j > i and tok.glued and standalone):
                     break
                 functions = 0
-            elif self._is_function(tok) and functions < 2 and j + 1 < len(toks):
+            elif (
+                self._is_function(tok)
+                and functions < 2
+                and j + 1 < len(toks)
+                and (self._is_cap(toks[j + 1]) or self._is_function(toks[j + 1]))
+            ):
                 functions += 1
             else:
                 break
@@ -305,23 +335,32 @@ class InlineJunk:
         if j >= len(toks):
             if standalone or j - i < min_tokens or not self._is_cap(toks[j - 1]):
                 return None
-            return j
+            return toks[j - 1].core_end
         if j == limit:
             return None
+        last = j  # index of the last headline token, when the stop token belongs to it
+        comma_end = self._is_cap(toks[j]) and toks[j].text.endswith(",") and (
+            j + 1 >= len(toks) or toks[j + 1].core[:1].islower()
+        ) and j > i and self._is_cap(toks[j - 1]) and not standalone
         cont = self._continuation_start(toks, i, j, offset, ctx, junk_start, standalone)
+        if comma_end and cont == j:
+            cont = j + 1
+        else:
+            last = cont - 1
         while cont > i and self._is_function(toks[cont - 1]):
             cont -= 1
-        if cont - i < min_tokens or not self._is_cap(toks[cont - 1]):
+            last = cont - 1
+        if cont - i < min_tokens or last < i or not self._is_cap(toks[last]):
             return None
         if standalone and not self._standalone_ok(toks, i, cont, offset, ctx):
             return None
-        return cont
+        return toks[last].core_end
 
     def _continuation_start(
         self, toks: list[_Tok], i: int, j: int, offset: int, ctx: _Context, junk_start: int,
         standalone: bool,
     ) -> int:
-        """Where the real text resumes after a headline run that stopped at token ``j``."""
+        """Index of the token where the real text resumes after a run stopped at ``j``."""
         stop = toks[j]
         cont = j
         stop_lower = bool(stop.core) and stop.core[0].islower()
@@ -334,12 +373,15 @@ class InlineJunk:
             return cont
         last = j - 1 if stop_lower or not self._is_cap(stop) else j
         b = last
-        while b > i and self._is_cap(toks[b]) and not toks[b].glued:
+        name_start = None
+        while b > i and self._is_cap(toks[b]) and not toks[b].glued and last - b < _MAX_NAME + 1:
             phrase = " ".join(t.core for t in toks[b : last + 1])
             if not ctx.recurs(phrase, offset + toks[b].start, (junk_start, offset + toks[b].start)):
                 break
-            cont = min(cont, b)
+            name_start = b
             b -= 1
+        if name_start is not None and last - name_start < _MAX_NAME:
+            cont = min(cont, name_start)
         return cont
 
     def _standalone_ok(
@@ -355,7 +397,7 @@ class InlineJunk:
         run = toks[i:cont]
         if run[0].core.lower() in self.lexicon.sentence_starters:
             return False
-        if not any(t.core in self.lexicon.headline_marker_words for t in run):
+        if not any(t.core.lower() in self.lexicon.headline_marker_words for t in run):
             return False
         if sum(1 for t in run if self._is_cap(t)) < 3:
             return False
@@ -421,8 +463,9 @@ class InlineJunk:
                     toks, s, offset, ctx, offset + toks[s].start, min_tokens=4, standalone=True
                 )
                 if end is not None:
-                    parts.append(_Part(toks[s].start, toks[end - 1].end, "headline_run"))
-                    s = end
+                    parts.append(_Part(toks[s].start, end, "headline_run"))
+                    while s < len(toks) and toks[s].start < end:
+                        s += 1
                     continue
             s += 1
         return parts
@@ -472,13 +515,13 @@ def _repair(line: str, offset: int, parts: list[_Part]) -> list[Edit]:
     """Edits that cut ``parts`` from ``line`` and mend the text around each cut."""
     edits: list[Edit] = []
     groups: list[list[_Part]] = []
+    group_end = -1
     for part in parts:
-        if groups and (
-            part.start < groups[-1][-1].end or not line[groups[-1][-1].end : part.start].strip()
-        ):
+        if groups and (part.start < group_end or not line[group_end : part.start].strip()):
             groups[-1].append(part)
         else:
             groups.append([part])
+        group_end = max(group_end, part.end)
     for group in groups:
         edits.extend(_repair_group(line, offset, group))
     return edits

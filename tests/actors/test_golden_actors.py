@@ -1,0 +1,35 @@
+"""Golden hard cases for actor resolution, one test per record of tests/golden/actors.jsonl."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+
+from detente.records import Actor
+from golden_cases import golden_params
+
+
+def _actor_at(actors: list[Actor], start: int, end: int) -> Actor | None:
+    """The coded actor whose mention overlaps [start, end), preferring the widest overlap."""
+    best: tuple[int, Actor] | None = None
+    for actor in actors:
+        overlap = min(end, actor.end) - max(start, actor.start)
+        if overlap > 0 and (best is None or overlap > best[0]):
+            best = (overlap, actor)
+    return best[1] if best else None
+
+
+@pytest.mark.parametrize("case", golden_params("actors.jsonl"))
+def test_golden_actors_case(coder: Any, case: dict[str, Any]) -> None:
+    coded = coder.code_text(case["text"], date=case.get("date"), doc_id=case["id"])
+    actors = list(coded.actors)
+    for want in case["actors"]:
+        for match in re.finditer(re.escape(want["mention"]), case["text"]):
+            actor = _actor_at(actors, match.start(), match.end())
+            got = actor.code if actor else None
+            assert got == want["code"], (
+                f"{want['mention']!r} at {match.start()}: expected {want['code']}, got {got}")
+            if want.get("country") is not None:
+                assert actor is not None and actor.country == want["country"]

@@ -48,8 +48,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"--- {sample.doc_id}")
         print(render_removed(sample.text, cleaner.clean(sample.text)))
     print(f"documents        {len(samples)} (seed {args.seed}, {elapsed:.2f}s to clean)")
-    print(f"junk recall      {score.junk_recall:.4f}  ({score.junk_removed}/{score.junk_chars} chars)")
-    print(f"real text kept   {score.real_kept_ratio:.4f}  ({score.real_kept}/{score.real_chars} chars)")
+    print(
+        f"junk recall      {score.junk_recall:.4f}  ({score.junk_removed}/{score.junk_chars} chars)"
+    )
+    real = f"{score.real_kept}/{score.real_chars}"
+    print(f"real text kept   {score.real_kept_ratio:.4f}  ({real} chars)")
     for kind, recall in score.recall_by_kind().items():
         print(f"  {kind:<15} {recall:.4f}  ({score.junk_by_kind[kind]} chars)")
     return 0

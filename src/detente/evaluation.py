@@ -209,6 +209,8 @@ def _ratio(a: int, b: int) -> float:
 def _actor_checks(case: GoldCase, coded: CodedDocument, report: EvalReport) -> None:
     gold_actors = [*(case.meta.get("plover_source") or []), *(case.meta.get("plover_target") or [])]
     for gold in gold_actors:
+        if not isinstance(gold, dict):
+            continue
         text, code = gold.get("actorText"), gold.get("code")
         if not text or not code or code.startswith("---"):
             continue

@@ -19,7 +19,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from detente.actors.resolve import PERSON_PRONOUNS, Resolved
+from detente.actors.resolve import PERSON_PRONOUNS, ActorResolver, Resolved
 from detente.records import Actor
 
 __all__ = ["resolve_story"]
@@ -161,7 +161,8 @@ class _Story:
 
 
 def resolve_story(
-    doc: Doc, resolved: dict[int, Resolved]
+    doc: Doc, resolved: dict[int, Resolved], resolver: ActorResolver | None = None,
+    date: object = None,
 ) -> tuple[dict[int, Resolved], dict[int, list[Actor]]]:
     """Resolve the mentions that need the rest of the story; see the module docstring."""
     resolved = dict(resolved)
@@ -171,10 +172,18 @@ def resolve_story(
         current = resolved.get(token.i)
         if current is None and token.pos_ == "PROPN" and token.dep_ not in {"compound", "flat"}:
             found = story.surname(token)
+            if found is None and resolver is not None and token.i > 0 and not (
+                doc[token.i - 1].pos_ == "PROPN" and doc[token.i - 1].dep_ in {"compound", "flat"}
+            ):
+                found = resolver.gazetteer_surname(token, date)  # type: ignore[arg-type]
             if found is not None:
                 resolved[token.i] = found
-        elif current is not None and current.basis == "person" and current.actor.code is None:
-            found = story.surname(token)
+        elif current is not None and current.basis in {"person", "title"} and (
+            current.actor.code is None or not current.actor.sectors
+        ):
+            found = story.surname(token) or (
+                resolver.gazetteer_surname(token, date)  # type: ignore[arg-type]
+                if resolver is not None else None)
             if found is not None:
                 resolved[token.i] = found
         elif current is not None and current.basis == "unresolved_role":

@@ -80,6 +80,29 @@ class Resolved:
     group: tuple[Actor, ...] = ()  # "Armenian and Azerbaijani troops": one actor per country
 
 
+def _surname_index(dictionary: ActorDictionary) -> dict[str, list[Entry]]:
+    """Surname -> gazetteer people, from canonical names (see data/actors/names.yaml)."""
+    from detente.datafiles import data_path, yaml_mapping
+
+    names = yaml_mapping(data_path("actors", "names.yaml"))
+    first = set(names["surname_first"][1])
+    never = set(names["never_alone"][1])
+    index: dict[str, list[Entry]] = {}
+    seen: set[tuple[str, str]] = set()
+    for entry in dictionary.entries():
+        if entry.kind != "person":
+            continue
+        parts = [p for p in entry.name.replace(".", " ").split() if p[:1].isupper()]
+        if len(parts) < 2:
+            continue
+        surname = parts[0] if entry.country in first else parts[-1]
+        if surname in never or len(surname) < 3 or (surname, entry.entity_id) in seen:
+            continue
+        seen.add((surname, entry.entity_id))
+        index.setdefault(surname, []).append(entry)
+    return index
+
+
 def _parse_date(value: object) -> dt.date | None:
     if isinstance(value, dt.date):
         return value
@@ -111,6 +134,7 @@ class ActorResolver:
         for role in dictionary.roles():
             for form in (role.phrase, *role.forms):
                 self._roles.setdefault(form, role)
+        self._surnames = _surname_index(dictionary)
         multi = [p for p in self._roles if " " in p]
         if multi:
             self.role_matcher.add("ROLE", list(nlp.tokenizer.pipe(multi)))
@@ -220,7 +244,7 @@ class ActorResolver:
             found = _NounPhrase(self, token, entries, roles, date).resolve()
             if found is not None:
                 resolved[token.i] = found
-        resolved, groups = resolve_story(doc, resolved)
+        resolved, groups = resolve_story(doc, resolved, self, date)
         doc._.actors = {i: r.actor for i, r in resolved.items()}
         for i, res in resolved.items():
             if res.group and i not in groups:
@@ -239,6 +263,25 @@ class ActorResolver:
         return doc
 
     # ------------------------------------------------------------------ helpers
+    def gazetteer_surname(self, token: Token, date: dt.date | None) -> Resolved | None:
+        """A lone surname ("Putin", "Xi") that names exactly one gazetteer person in office on
+        the article date (or, undated or out of office, exactly one person at all)."""
+        people = self._surnames.get(token.text, [])
+        if not people:
+            return None
+        if date is not None:
+            live = [p for p in people if self.dictionary.person_office(p, date) is not None]
+            people = live or people
+        if len({p.entity_id for p in people}) != 1:
+            return None
+        entry = people[0]
+        start, end = token.idx, token.idx + len(token.text)
+        phrase = _NounPhrase(self, token, {}, {}, date)
+        span = token.doc[token.i : token.i + 1]
+        res = phrase._from_entry(span, entry, [])
+        actor = replace(res.actor, text=token.text, start=start, end=end)
+        return Resolved(actor, res.role, "gazetteer_surname", True, False)
+
     def role_for(self, phrase: str) -> Role | None:
         return self.dictionary.role(phrase)
 

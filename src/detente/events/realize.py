@@ -88,6 +88,13 @@ def _targets(cand: Candidate, lookup: ActorLookup, sources: list[Actor]) -> list
     return []
 
 
+def _purpose_clause(verb: Token) -> bool:
+    """"met X to discuss Y": the infinitive states a purpose, not an act that happened."""
+    return verb.dep_ in {"advcl", "acl"} and verb.tag_ == "VB" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+    ) and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+
+
 def _home(actors: list[Actor]) -> str | None:
     for actor in actors:
         if actor.code is not None and actor.country and len(actor.country) == 3:
@@ -178,6 +185,8 @@ def _code_for(coder: EventCoder, cand: Candidate, frame: Frame
 def realize(coder: EventCoder, cand: Candidate, sent: Span, index: int, lookup: ActorLookup,
             context: SentenceContext, doc_id: str) -> list[Event | Suppressed]:
     lex = coder.lex
+    if cand.verb is not None and _purpose_clause(cand.verb):
+        return [coder.suppressed(sent, cand, cand.code, None, None, "purpose clause")]
     frame = analyse(cand.verb, lex.modality) if cand.verb is not None else Frame()
     if cand.noun is not None and any(c.dep_ == "det" and c.lower_ == "no"
                                      for c in cand.noun.children):

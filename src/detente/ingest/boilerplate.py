@@ -54,7 +54,9 @@ class InlineBoilerplate:
     def find(self, text: str) -> list[Edit]:
         found: list[Edit] = []
         for rule in self.rules.inline:
-            found.extend(Edit(m.start(), m.end(), "", rule.reason) for m in rule.regex.finditer(text))
+            found.extend(
+                Edit(m.start(), m.end(), "", rule.reason) for m in rule.regex.finditer(text)
+            )
         found.sort(key=lambda e: (e.start, -e.end))
         edits: list[Edit] = []
         for edit in found:

@@ -99,9 +99,7 @@ class Cleaner:
         lexicon: JunkLexicon | None = None,
     ) -> None:
         if steps is None:
-            steps = default_steps(
-                rules or load_boilerplate_rules(), lexicon or load_junk_lexicon()
-            )
+            steps = default_steps(rules or load_boilerplate_rules(), lexicon or load_junk_lexicon())
         self.steps: tuple[Step, ...] = tuple(steps)
 
     def __call__(self, text: str) -> str:
@@ -137,7 +135,9 @@ def render_removed(original: str, result: CleanResult) -> str:
     inserts: list[tuple[int, str]] = []
     for span in result.removed:
         shown = " ".join(original[span.start : span.end].split())
-        inserts.append((result.to_cleaned(span.start), f"\u27e6removed:{span.reason}: {shown}\u27e7"))
+        inserts.append(
+            (result.to_cleaned(span.start), f"\u27e6removed:{span.reason}: {shown}\u27e7")
+        )
     out: list[str] = []
     pos = 0
     for at, marker in sorted(inserts, key=lambda x: x[0]):

@@ -207,7 +207,7 @@ class InlineJunk:
                 slug_end = toks[i].end
                 i += 1
         parts = [_Part(slug_start, slug_end, "name_slug")]
-        k = self._card_end(toks, i, line[slug_start:anchor.start()].lower())
+        k = self._card_end(toks, i, line[slug_start : anchor.start()].lower())
         if k > i:
             parts.append(_Part(toks[i].start, toks[k - 1].end, "name_card"))
         tail = self._tail(toks, k, offset, ctx, offset + slug_start, min_tokens=2)
@@ -258,7 +258,13 @@ class InlineJunk:
         return k
 
     def _tail(
-        self, toks: list[_Tok], k: int, offset: int, ctx: _Context, junk_start: int, *,
+        self,
+        toks: list[_Tok],
+        k: int,
+        offset: int,
+        ctx: _Context,
+        junk_start: int,
+        *,
         min_tokens: int,
     ) -> _Part | None:
         """A teaser run through "MORE", or a run of Title Case headlines, from token ``k``."""
@@ -303,8 +309,15 @@ class InlineJunk:
         return True
 
     def _headline_end(
-        self, toks: list[_Tok], i: int, offset: int, ctx: _Context, junk_start: int, *,
-        min_tokens: int, standalone: bool,
+        self,
+        toks: list[_Tok],
+        i: int,
+        offset: int,
+        ctx: _Context,
+        junk_start: int,
+        *,
+        min_tokens: int,
+        standalone: bool,
     ) -> int | None:
         """End offset of a Title Case headline run starting at token ``i``, or ``None``.
 
@@ -339,9 +352,14 @@ class InlineJunk:
         if j == limit:
             return None
         last = j  # index of the last headline token, when the stop token belongs to it
-        comma_end = self._is_cap(toks[j]) and toks[j].text.endswith(",") and (
-            j + 1 >= len(toks) or toks[j + 1].core[:1].islower()
-        ) and j > i and self._is_cap(toks[j - 1]) and not standalone
+        comma_end = (
+            self._is_cap(toks[j])
+            and toks[j].text.endswith(",")
+            and (j + 1 >= len(toks) or toks[j + 1].core[:1].islower())
+            and j > i
+            and self._is_cap(toks[j - 1])
+            and not standalone
+        )
         cont = self._continuation_start(toks, i, j, offset, ctx, junk_start, standalone)
         if comma_end and cont == j:
             cont = j + 1
@@ -357,7 +375,13 @@ class InlineJunk:
         return toks[last].core_end
 
     def _continuation_start(
-        self, toks: list[_Tok], i: int, j: int, offset: int, ctx: _Context, junk_start: int,
+        self,
+        toks: list[_Tok],
+        i: int,
+        j: int,
+        offset: int,
+        ctx: _Context,
+        junk_start: int,
         standalone: bool,
     ) -> int:
         """Index of the token where the real text resumes after a run stopped at ``j``."""
@@ -392,7 +416,7 @@ class InlineJunk:
             return False
         if _CLAUSE_PUNCT_RE.search(toks[cont].text):
             return False
-        if not toks[cont].core.lower() in self.lexicon.sentence_starters:
+        if toks[cont].core.lower() not in self.lexicon.sentence_starters:
             return False
         run = toks[i:cont]
         if run[0].core.lower() in self.lexicon.sentence_starters:
@@ -455,8 +479,8 @@ class InlineJunk:
         parts: list[_Part] = []
         s = 0
         while s < len(toks):
-            boundary = s == 0 or self._ends_sentence(toks[s - 1]) or _inside(
-                toks[s - 1].start, taken
+            boundary = (
+                s == 0 or self._ends_sentence(toks[s - 1]) or _inside(toks[s - 1].start, taken)
             )
             if boundary and not _inside(toks[s].start, taken + parts) and self._is_cap(toks[s]):
                 end = self._headline_end(

@@ -124,9 +124,15 @@ class _Builder:
     # -- junk strings --------------------------------------------------------------------
 
     def _date(self) -> str:
-        month, day, year = self.rng.randint(1, 12), self.rng.randint(1, 28), self.rng.randint(15, 23)
-        return f"{month:02d}{day:02d}{year:02d}" if self.rng.random() < 0.4 else (
-            f"{month:02d}{day:02d}20{year:02d}"
+        month, day, year = (
+            self.rng.randint(1, 12),
+            self.rng.randint(1, 28),
+            self.rng.randint(15, 23),
+        )
+        return (
+            f"{month:02d}{day:02d}{year:02d}"
+            if self.rng.random() < 0.4
+            else (f"{month:02d}{day:02d}20{year:02d}")
         )
 
     def _tail(self, teaser: bool | None = None) -> tuple[str, str]:

@@ -120,7 +120,9 @@ def _line_of(path: Path, needle: str, default: int) -> int:
     return default
 
 
-def _compile(path: Path, pattern: str, flags: int, field: str, default_line: int) -> re.Pattern[str]:
+def _compile(
+    path: Path, pattern: str, flags: int, field: str, default_line: int
+) -> re.Pattern[str]:
     try:
         return re.compile(pattern, flags)
     except re.error as exc:

@@ -83,7 +83,9 @@ def fix_mojibake(text: str) -> str:
 
 def normalize_quotes_edits(text: str) -> list[Edit]:
     """Edits that turn curly quotes and primes into straight ASCII quotes."""
-    return [Edit(m.start(), m.end(), m.group().translate(_QUOTES)) for m in _QUOTE_RE.finditer(text)]
+    return [
+        Edit(m.start(), m.end(), m.group().translate(_QUOTES)) for m in _QUOTE_RE.finditer(text)
+    ]
 
 
 def normalize_quotes(text: str) -> str:

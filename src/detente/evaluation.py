@@ -225,17 +225,20 @@ def _actor_checks(case: GoldCase, coded: CodedDocument, report: EvalReport) -> N
 
 
 def _actor_for_text(actors: Iterable[Actor], text: str, mention: str) -> Actor | None:
+    """The actor whose mention overlaps the gold mention most (ties: the coded, longer one)."""
     start = text.find(mention)
     if start < 0:
         return None
     end = start + len(mention)
-    best: Actor | None = None
+    best: tuple[int, int, int, Actor] | None = None
     for actor in actors:
-        if actor.start < end and actor.end > start and (
-            best is None or (actor.code is not None and best.code is None)
-        ):
-            best = actor
-    return best
+        overlap = min(end, actor.end) - max(start, actor.start)
+        if overlap <= 0:
+            continue
+        key = (overlap, int(actor.code is not None), actor.end - actor.start)
+        if best is None or key > best[:3]:
+            best = (*key, actor)
+    return best[3] if best else None
 
 
 def evaluate(cases: list[GoldCase], coder: Coder, name: str = "gold") -> EvalReport:

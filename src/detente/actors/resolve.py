@@ -92,14 +92,16 @@ def _surname_index(dictionary: ActorDictionary) -> dict[str, list[Entry]]:
     for entry in dictionary.entries():
         if entry.kind != "person":
             continue
-        parts = [p for p in entry.name.replace(".", " ").split() if p[:1].isupper()]
+        parts = entry.name.replace(".", " ").split()
         if len(parts) < 2:
             continue
         surname = parts[0] if entry.country in first else parts[-1]
-        if surname in never or len(surname) < 3 or (surname, entry.entity_id) in seen:
-            continue
-        seen.add((surname, entry.entity_id))
-        index.setdefault(surname, []).append(entry)
+        for form in {surname, surname.split("-", 1)[-1] if surname[:3] in {"al-", "el-"} else ""}:
+            if not form or not form[:1].isupper() or form in never or len(form) < 3:
+                continue
+            if (form, entry.entity_id) not in seen:
+                seen.add((form, entry.entity_id))
+                index.setdefault(form, []).append(entry)
     return index
 
 
@@ -276,9 +278,9 @@ class ActorResolver:
             return None
         entry = people[0]
         start, end = token.idx, token.idx + len(token.text)
-        phrase = _NounPhrase(self, token, {}, {}, date)
+        phrase = _NounPhrase(self, token, {}, self._role_spans(token.doc), date)
         span = token.doc[token.i : token.i + 1]
-        res = phrase._from_entry(span, entry, [])
+        res = phrase._from_entry(span, entry, phrase.modifiers())
         actor = replace(res.actor, text=token.text, start=start, end=end)
         return Resolved(actor, res.role, "gazetteer_surname", True, False)
 
@@ -384,8 +386,9 @@ class _NounPhrase:
             office = self.r.dictionary.person_office(entry, self.date)
             sectors: tuple[str, ...] = office.sectors if office else ()
             title, title_phrase = self._title(mods)
-            if office is None and title is not None and self.date is None:
-                sectors = (title.sector,)
+            former = any(m.lower_ in {"former", "ex", "late"} for m in mods)
+            if office is None and title is not None and not former:
+                sectors = (title.sector,)  # the text's own title outranks the gazetteer
             country = entry.country
             code = compose_code(country, sectors)
             if office is not None and office.code:
@@ -402,9 +405,14 @@ class _NounPhrase:
                           start=start, end=end)
             return Resolved(actor, None, "entry", False, False)
         plural = entry.kind == "adjective" and self.head.tag_ in {"NNS", "NNPS"}
-        actor = Actor(text=text, name=entry.name, code=entry.code, country=entry.country,
-                      sectors=tuple(entry.sectors), type=entry.type,  # type: ignore[arg-type]
-                      entity_id=entry.entity_id, start=start, end=end)
+        sectors = tuple(entry.sectors)
+        code = entry.code
+        if plural and self.head.text.endswith("s") and self.head.dep_ != "amod":
+            sectors, code = ("CVL",), compose_code(entry.code, ("CVL",)) or entry.code  # people
+        actor = Actor(text=text, name=entry.name, code=code, country=entry.country,
+                      sectors=sectors, type=entry.type,  # type: ignore[arg-type]
+                      entity_id=entry.entity_id if not plural else f"code:{code}",
+                      start=start, end=end)
         return Resolved(actor, None, "entry", False, plural)
 
     def _from_role(self, span: Span, role: Role, mods: list[Token]) -> Resolved | None:

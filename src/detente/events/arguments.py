@@ -255,6 +255,14 @@ def _slot(verb: Token, obj: Token | None, slot: str) -> list[Token]:
                 if g.dep_ == "dobj"]
     if name == "obj_amod_country" and obj is not None:
         return [c for c in obj.children if c.dep_ in {"amod", "compound"}]
+    if name == "xcomp_args":  # "threatened to cut off power to X", "urged Y to attack X"
+        out: list[Token] = []
+        for comp in verb.children:
+            if comp.dep_ in {"xcomp", "ccomp"}:
+                out += [c for c in comp.children if c.dep_ in {"dobj", "dative"}]
+                for prep in ("to", "against", "on", "with", "from", "into", "at"):
+                    out += list(prep_objects(comp, prep))
+        return out
     if name == "oprd_mods":
         return [m for c in verb.children if c.dep_ == "oprd" for m in c.subtree if m is not c]
     return []

@@ -134,6 +134,32 @@ class EventCoder:
                 ))
         return out
 
+    def _governor_candidates(self, sent: Span, cands: list[Candidate], lookup: ActorLookup
+                             ) -> list[Candidate]:
+        """Code the governing act ("urged", "threatened", "agreed", "said") when the act it
+        governs has no pattern of its own."""
+        mod = self.lex.modality
+        triggered = {c.trigger.i for c in cands} | {c.verb.i for c in cands if c.verb is not None}
+        out = []
+        for tok in sent:
+            if tok.i in triggered or tok.pos_ not in {"VERB", "AUX"}:
+                continue
+            lemma = tok.lemma_.lower()
+            comps = [c for c in tok.children if c.dep_ in {"xcomp", "ccomp"} and c.pos_ in {
+                "VERB", "AUX"}]
+            if not comps or any(t.i in triggered for c in comps for t in c.subtree):
+                continue
+            if lemma in mod.governor_codes:
+                code, rule = mod.governor_codes[lemma], f"g.{lemma}"
+                targets: tuple[str, ...] = ("dobj", "dative", "prep:on", "prep:to", "xcomp_args")
+            elif lemma in mod.statement_verbs:
+                code, rule, targets = "010", f"s.{lemma}", ("dative", "ccomp_subj")
+            else:
+                continue
+            out.append(Candidate(code=code, rule=rule, trigger=tok, verb=tok,
+                                 obj=direct_object(tok), targets=targets, require_target=True))
+        return out
+
     def _noun_candidates(self, sent: Span, used: set[int]) -> list[Candidate]:
         out = []
         for token in sent:
@@ -175,6 +201,7 @@ class EventCoder:
             used = {c.obj.i for c in verb_cands if c.obj is not None}
             used |= {t.i for c in verb_cands for t in _prep_nouns(c.trigger)}
             cands = verb_cands + self._noun_candidates(sent, used)
+            cands += self._governor_candidates(sent, cands, lookup)
             for cand in cands:
                 for item in self._realize(cand, sent, index, lookup, context, doc_id):
                     if isinstance(item, Suppressed):

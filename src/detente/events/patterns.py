@@ -121,6 +121,8 @@ class ModalityLexicon:
     speech: frozenset[str]
     allege: frozenset[str]
     report_preps: frozenset[str]
+    statement_verbs: frozenset[str] = frozenset()
+    governor_codes: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,7 +171,7 @@ class _NounRow(BaseModel):
 
 _TARGET_SLOTS = {
     "dobj", "dative", "obj_poss", "ccomp_subj", "dobj_country", "obj_acl_dobj", "obj_amod_country",
-    "oprd_mods",
+    "oprd_mods", "xcomp_args", "ccomp_subj_or_obj",
 }
 
 
@@ -256,7 +258,7 @@ class EventLexicon:
         verbs = _load_verbs(base / "verbs.yaml", builder, cameo)
         nouns = _load_nouns(base / "noun_patterns.yaml", builder, cameo)
         transforms = _load_transforms(base / "transforms.tsv", cameo)
-        modality = _load_modality(base / "modality.yaml")
+        modality = _load_modality(base / "modality.yaml", cameo)
         context = _load_context(base / "context.yaml")
         return cls(cameo, verbs, nouns, transforms, modality, context, builder.classes)
 
@@ -400,10 +402,19 @@ def _words(mapping: dict[str, tuple[int, Any]], key: str, path: Path) -> frozens
     return frozenset(str(v).lower() for v in values)
 
 
-def _load_modality(path: Path) -> ModalityLexicon:
+def _load_modality(path: Path, cameo: CameoTable) -> ModalityLexicon:
     mapping = yaml_mapping(path)
-    names = ModalityLexicon.__dataclass_fields__.keys()
-    return ModalityLexicon(**{name: _words(mapping, name, path) for name in names})
+    names = [n for n in ModalityLexicon.__dataclass_fields__ if n != "governor_codes"]
+    line, governors = mapping.get("governor_codes", (1, {}))
+    if not isinstance(governors, dict):
+        raise DataFileError("E101", "expected a mapping", path=path.name, line=line,
+                            field="governor_codes")
+    for verb, code in governors.items():
+        if str(code) not in cameo:
+            raise DataFileError("E102", f"unknown CAMEO code {code!r} for {verb!r}",
+                                path=path.name, line=line, field="governor_codes")
+    return ModalityLexicon(**{name: _words(mapping, name, path) for name in names},
+                           governor_codes={str(k): str(v) for k, v in governors.items()})
 
 
 def _load_context(path: Path) -> ContextLexicon:

@@ -47,7 +47,7 @@ _QUOTES = str.maketrans(
 _QUOTE_RE = re.compile("[\u2018\u2019\u201a\u201b\u2032\u201c\u201d\u201e\u201f\u2033]")
 
 _SP = "[ \\t\\u00a0\\u1680\\u2000-\\u200a\\u202f\\u205f\\u3000\\x0b\\x0c]"
-_NL = "(?:\\r\\n|\\r|\\n|\\u2028|\\u2029)"
+_NL = "(?>\\r\\n|\\r|\\n|\\u2028|\\u2029)"
 _WHITESPACE_RE = re.compile(
     rf"(?P<para>{_SP}*{_NL}(?:{_SP}*{_NL})+{_SP}*)"
     rf"|(?P<line>{_SP}*{_NL}{_SP}*)"

@@ -39,7 +39,7 @@ def _has(events: list[dict], src: str, tgt: str | None, prefixes: tuple[str, ...
     [
         ("CHN", "RUS", ("05",)),
         ("USA", "RUS", ("163",)),
-        ("IGOEUR", "RUS", ("163",)),
+        ("IGOEUREEC", "RUS", ("163",)),
         ("CHN", "UKR", ("033", "07")),
         ("CHN", "USA", ("04",)),
         ("USA", "CHN", ("04",)),

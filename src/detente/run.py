@@ -35,7 +35,8 @@ class RunOptions:
     workers: int = 1
     batch_size: int = 32
     actor_files: tuple[str, ...] = ()
-    allow_languages: tuple[str, ...] = ("en",)
+    allow_languages: tuple[str, ...] | None = ("en",)  # None: every language
+    min_chars: int = 20
     use_ner: bool = True
 
     def pipeline_config(self) -> PipelineConfig:
@@ -156,7 +157,7 @@ def run(
     """Read ``paths``, code every document and send results to ``store``/``writer``."""
     summary = RunSummary()
     sink = _Sink(store, writer, run_id, rejects_out)
-    preparer = Preparer(allow_languages=options.allow_languages)
+    preparer = Preparer(allow_languages=options.allow_languages, min_chars=options.min_chars)
     dedup = Deduplicator()
 
     def rejected(reject: Reject) -> None:

@@ -29,7 +29,7 @@ def test_normalize_fix_mojibake(text: str, expected: str) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("China\u2019s \u201cmost important\u201d partner", "China's \"most important\" partner"),
+        ("China\u2019s \u201cmost important\u201d partner", 'China\'s "most important" partner'),
         ("\u2018quoted\u2019 and \u201elow\u201c", "'quoted' and \"low\""),
         ("no quotes", "no quotes"),
     ],

@@ -35,7 +35,9 @@ from detente.errors import DataFileError
 
 __all__ = ["Office", "Entry", "Role", "ActorDictionary", "PACKAGED_FILES"]
 
-PACKAGED_FILES: tuple[str, ...] = ("roles.yaml", "countries.yaml", "organisations.yaml", "people.yaml")
+PACKAGED_FILES: tuple[str, ...] = (
+    "roles.yaml", "countries.yaml", "organisations.yaml", "people.yaml",
+)
 _KEYS = ("sectors", "roles", "countries", "organisations", "people")
 _GROUP_PREFIXES = ("IGO", "NGO", "IMG")
 
@@ -172,7 +174,8 @@ class _Raw:
     line: int
 
 
-def _node_value(node: yaml.Node, con: yaml.constructor.SafeConstructor, label: str) -> Any:
+def _node_value(node: yaml.Node, con: yaml.constructor.SafeConstructor, label: str,
+                field: str | None = None) -> Any:
     if isinstance(node, yaml.MappingNode):
         out = _Map(node.start_mark.line + 1)
         for key_node, value_node in node.value:
@@ -180,14 +183,18 @@ def _node_value(node: yaml.Node, con: yaml.constructor.SafeConstructor, label: s
             line = key_node.start_mark.line + 1
             if key in out:
                 raise DataFileError("E105", "duplicate key", path=label, line=line, field=key)
-            out[key] = _node_value(value_node, con, label)
+            out[key] = _node_value(value_node, con, label, key)
             out.lines[key] = line
         return out
     if isinstance(node, yaml.SequenceNode):
-        return [_node_value(child, con, label) for child in node.value]
+        return [_node_value(child, con, label, field) for child in node.value]
     if node.tag == "tag:yaml.org,2002:str":
         return node.value
-    return con.construct_object(node)
+    try:
+        return con.construct_object(node)
+    except (ValueError, yaml.YAMLError) as exc:  # e.g. a date such as 2020-13-01
+        raise DataFileError("E100", f"bad value {node.value!r}: {exc}", path=label,
+                            line=node.start_mark.line + 1, field=field) from exc
 
 
 def _read_file(path: Path, label: str) -> _Map:
@@ -212,7 +219,7 @@ def _read_file(path: Path, label: str) -> _Map:
         raise DataFileError("E100", "expected a mapping at the top level", path=label, line=1)
     for key in data:
         if key not in _KEYS:
-            raise DataFileError("E101", f"unknown top-level key (expected one of {', '.join(_KEYS)})",
+            raise DataFileError("E101", f"unknown top-level key (expected {', '.join(_KEYS)})",
                                 path=label, line=data.lines[key], field=key)
     return data
 
@@ -223,22 +230,27 @@ def _validate(model: type[Any], raw: _Raw) -> Any:
     except ValidationError as exc:
         err = exc.errors()[0]
         loc = tuple(err["loc"])
-        line, node = raw.line, raw.data
-        for part in loc:  # walk to the deepest node that knows its line
-            if isinstance(node, _Map) and isinstance(part, str) and part in node:
-                line, node = node.lines[part], node[part]
-            elif isinstance(node, list) and isinstance(part, int) and part < len(node):
-                node = node[part]
-                line = node.line if isinstance(node, _Map) else line
-            else:
-                break
         field = ".".join(str(p) for p in loc) or None
-        raise DataFileError("E101", err["msg"], path=raw.label, line=line, field=field) from exc
+        raise DataFileError("E101", err["msg"], path=raw.label, line=_line_of(raw, loc),
+                            field=field) from exc
+
+
+def _line_of(raw: _Raw, loc: Sequence[str | int]) -> int:
+    """Line of the deepest node on the path ``loc`` (keys and list indexes) that knows it."""
+    line, node = raw.line, raw.data
+    for part in loc:
+        if isinstance(node, _Map) and isinstance(part, str) and part in node:
+            line, node = node.lines[part], node[part]
+        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
+            node = node[part]
+            line = node.line if isinstance(node, _Map) else line
+        else:
+            break
+    return line
 
 
 def _field_line(raw: _Raw, name: str) -> int:
-    data = raw.data
-    return data.lines.get(name, raw.line) if isinstance(data, _Map) else raw.line
+    return _line_of(raw, [int(p) if p.isdigit() else p for p in name.split(".")])
 
 
 # --------------------------------------------------------------------------- helpers
@@ -321,7 +333,8 @@ class ActorDictionary:
                     if not isinstance(value, _Map):
                         raise DataFileError("E101", "expected a mapping of sector codes",
                                             path=label, line=line, field=key)
-                    raws[key] += [_Raw(label, user, (k, v), value.lines[k]) for k, v in value.items()]
+                    raws[key] += [_Raw(label, user, item, value.lines[item[0]])
+                                  for item in value.items()]
                     continue
                 if not isinstance(value, list):
                     raise DataFileError("E101", "expected a list", path=label, line=line, field=key)
@@ -383,7 +396,7 @@ class ActorDictionary:
         return f"{iso3}NGO"
 
     def person_office(self, entry: Entry, on: date | None) -> Office | None:
-        """The office in force on ``on`` (latest start wins); the latest office if ``on`` is None."""
+        """The office in force on ``on`` (the latest start wins); the latest if ``on`` is None."""
         if not entry.offices:
             return None
         if on is None:
@@ -429,7 +442,8 @@ class _Builder:
         orgs = [(raw, _validate(_OrgRow, raw)) for raw in self.raws["organisations"]]
         for raw, org in orgs:
             self._check_sectors(org.sectors, raw, "sectors")
-            self.orgs[org.code] = tuple(org.sectors)
+            if org.id is None or org.code not in self.orgs:  # bodies sharing a code: the main
+                self.orgs[org.code] = tuple(org.sectors)      # entry (no 'id') gives sectors
         seen_ids: dict[str, _Raw] = {}
         for raw, org in orgs:
             self._org(raw, org, seen_ids)
@@ -488,7 +502,7 @@ class _Builder:
             name = f"offices.{i}"
             role = self.roles.get(o.role)
             if role is None:
-                raise self.fail("E106", f"unknown role {o.role!r} (add it to roles.yaml)", raw, name)
+                raise self.fail("E106", f"unknown role {o.role!r} (add it to roles)", raw, name)
             if o.start and o.end and o.end < o.start:
                 raise self.fail("E101", f"office ends ({o.end}) before it starts ({o.start})",
                                 raw, name)
@@ -507,12 +521,15 @@ class _Builder:
 
     def _org(self, raw: _Raw, org: _OrgRow, seen_ids: dict[str, _Raw]) -> None:
         prefix = org.code[:3]
-        if prefix in _GROUP_PREFIXES:
-            country = org.country or org.code[:6]
+        country: str | None
+        if prefix in _GROUP_PREFIXES:  # organisations: their own code is the "country"
+            country = org.country or org.code
         else:
             if prefix not in self.countries:
                 raise self.fail("E106", f"unknown country in code {org.code!r}", raw, "code")
             country = org.country or prefix
+        if org.national_society:  # the country comes from the adjective in the text
+            country = None
         key = org.id or (_slug(org.name) if org.type == "media" else org.code)
         if key in seen_ids and not raw.user:
             raise self.fail("E105", f"duplicate organisation id {key!r} (give an 'id')", raw,
@@ -543,7 +560,8 @@ class _Builder:
         name = row.name or iso_name
         if name is None:
             raise self.fail("E101", f"{row.iso3} is not in ISO 3166: give a 'name'", raw, "name")
-        names = [n for n in dict.fromkeys([name, *iso_names, *row.aliases]) if n not in row.drop_names]
+        names = [n for n in dict.fromkeys([name, *iso_names, *row.aliases])
+                 if n not in row.drop_names]
         adjectives = list(row.adjectives)
         for adj in row.adjectives:
             if adj.endswith(("an", "i")):

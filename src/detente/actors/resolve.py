@@ -392,7 +392,7 @@ class _NounPhrase:
             country = entry.country
             code = compose_code(country, sectors)
             if office is not None and office.code:
-                code, country = office.code, office.code[:6]
+                code, country = office.code, office.code
             actor = Actor(text=text, name=entry.name, code=code, country=country,
                           sectors=tuple(sectors), type="person", entity_id=entry.entity_id,
                           start=start, end=end)

@@ -28,7 +28,7 @@ app = typer.Typer(
 actors_app = typer.Typer(help="Actor dictionary tools.", no_args_is_help=True)
 app.add_typer(actors_app, name="actors")
 
-err = Console(stderr=True, highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
 out = Console(highlight=False, soft_wrap=True)
 
 FormatOpt = Annotated[str, typer.Option("--format", "-f", help="jsonl | csv | tsv | parquet")]

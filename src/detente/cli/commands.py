@@ -77,7 +77,7 @@ def code_command(
         db = "detente.duckdb"
     options = RunOptions(
         date=date, workers=workers, actor_files=tuple(str(p) for p in actor_files),
-        allow_languages=() if any_language else ("en",),
+        allow_languages=None if any_language else ("en",),
     )
     with ExitStack() as stack:
         store = stack.enter_context(EventStore(db)) if db else None

@@ -49,6 +49,9 @@ class ActorLookup:
             return list(self.groups[token.i])
         if token.i in self.actors:
             return [self.actors[token.i]]
+        for child in token.children:  # "his counterpart, Abbas Araghchi"
+            if child.dep_ == "appos" and child.i in self.actors:
+                return [self.actors[child.i]]
         return []
 
     def at_or_inside(self, token: Token, depth: int = 2) -> list[Actor]:

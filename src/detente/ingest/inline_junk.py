@@ -299,14 +299,11 @@ class InlineJunk:
         return None
 
     def _is_more(self, toks: list[_Tok], j: int) -> bool:
+        """An all-caps "MORE" that is not part of an all-caps phrase ("WE WANT MORE")."""
         if toks[j].core != "MORE":
             return False
-        for n in (j - 1, j + 1):
-            if 0 <= n < len(toks):
-                core = toks[n].core
-                if len(core) > 1 and core.isupper():
-                    return False
-        return True
+        prev = toks[j - 1].core if j > 0 else ""
+        return not (len(prev) > 1 and prev.isupper())
 
     def _headline_end(
         self,
@@ -351,28 +348,58 @@ class InlineJunk:
             return toks[j - 1].core_end
         if j == limit:
             return None
-        last = j  # index of the last headline token, when the stop token belongs to it
         comma_end = (
-            self._is_cap(toks[j])
+            not standalone
+            and j > i
+            and self._is_cap(toks[j])
+            and self._is_cap(toks[j - 1])
             and toks[j].text.endswith(",")
             and (j + 1 >= len(toks) or toks[j + 1].core[:1].islower())
-            and j > i
-            and self._is_cap(toks[j - 1])
-            and not standalone
         )
         cont = self._continuation_start(toks, i, j, offset, ctx, junk_start, standalone)
         if comma_end and cont == j:
-            cont = j + 1
-        else:
-            last = cont - 1
-        while cont > i and self._is_function(toks[cont - 1]):
-            cont -= 1
-            last = cont - 1
-        if cont - i < min_tokens or last < i or not self._is_cap(toks[last]):
+            # "... Twin Panda Cubs, said": the headline takes the word, the text resumes at ","
+            return toks[j].core_end if j + 1 - i >= min_tokens else None
+        cont = self._back_off(toks, i, cont, standalone, offset, ctx, junk_start)
+        if cont - i < min_tokens or not self._is_cap(toks[cont - 1]):
             return None
         if standalone and not self._standalone_ok(toks, i, cont, offset, ctx):
             return None
-        return toks[last].core_end
+        return toks[cont - 1].core_end
+
+    def _back_off(
+        self,
+        toks: list[_Tok],
+        i: int,
+        cont: int,
+        standalone: bool,
+        offset: int,
+        ctx: _Context,
+        junk_start: int,
+    ) -> int:
+        """Move the resumption point back over function words a headline cannot end with.
+
+        In running text, also over "function word + Capital" pairs before a lowercase
+        resumption when the capital is a day or month or a word the document uses
+        elsewhere ("... Panda Cubs | on Friday in Paris, where").
+        """
+        while cont > i:
+            if self._is_function(toks[cont - 1]):
+                cont -= 1
+                continue
+            if standalone or cont - 2 < i or cont >= len(toks) or self._is_cap(toks[cont]):
+                break
+            word = toks[cont - 1]
+            if word.glued or not self._is_cap(word) or not self._is_function(toks[cont - 2]):
+                break
+            here = offset + word.start
+            known = word.core.lower() in self.lexicon.calendar_words or ctx.recurs(
+                word.core, here, (junk_start, here)
+            )
+            if not known:
+                break
+            cont -= 2
+        return cont
 
     def _continuation_start(
         self,
@@ -391,7 +418,7 @@ class InlineJunk:
         if stop_lower and j - 1 > i and self._is_cap(toks[j - 1]):
             prev = toks[j - 1].core
             starter = prev.lower() in self.lexicon.sentence_starters
-            if starter or (not standalone and prev.lower() in ctx.lower_words):
+            if starter:
                 cont = j - 1
         if standalone:
             return cont
@@ -404,7 +431,13 @@ class InlineJunk:
                 break
             name_start = b
             b -= 1
-        if name_start is not None and last - name_start < _MAX_NAME:
+        # A recurring phrase right after a function word ("Castle for | Undisclosed Sum")
+        # is a repeated headline, not a name opening the next sentence.
+        if (
+            name_start is not None
+            and last - name_start < _MAX_NAME
+            and not self._is_function(toks[name_start - 1])
+        ):
             cont = min(cont, name_start)
         return cont
 

@@ -33,7 +33,9 @@ __all__ = [
 
 _MID_NAME_RE = re.compile(r"\b([A-Z][a-z]+) ([A-Z][a-z'\-]+)(?=,? [a-z])")
 _END_NAME_RE = re.compile(r"\b([A-Z][a-z]+) ([A-Z][a-z'\-]+)\.(?= [A-Z])")
-_SENTENCE_GAP_RE = re.compile(r"(?<=[a-z0-9][.!?] )(?=[A-Z])")
+_SENTENCE_GAP_RE = re.compile(
+    r"(?<![A-Z][a-z]\. )(?<![A-Z][a-z]{2}\. )(?<=[a-z0-9][.!?] )(?=[A-Z])"
+)
 
 
 class JunkVocab(BaseModel):
@@ -270,8 +272,11 @@ def generate_junk_corpus(
         ]
         funcs = [f for f, _ in injections]
         weights = [w for _, w in injections]
-        for _ in range(rng.randint(2, 4)):
-            rng.choices(funcs, weights)[0]()
+        wanted, done = rng.randint(2, 4), 0
+        for _ in range(20):
+            if done == wanted:
+                break
+            done += rng.choices(funcs, weights)[0]()
         samples.append(builder.sample(f"junk-{seed}-{n:03d}"))
     return samples
 

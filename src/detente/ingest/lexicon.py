@@ -58,6 +58,7 @@ class _JunkFile(BaseModel):
     headline_function_words: list[str]
     headline_marker_words: list[str]
     sentence_starters: list[str]
+    calendar_words: list[str]
     abbreviations: list[str]
     camelcase_words: list[str]
     camelcase_prefixes: list[str]
@@ -90,6 +91,7 @@ class JunkLexicon:
     headline_function_words: frozenset[str]
     headline_marker_words: frozenset[str]
     sentence_starters: frozenset[str]
+    calendar_words: frozenset[str]
     abbreviations: frozenset[str]
     camelcase_words: tuple[str, ...]
     camelcase_prefixes: frozenset[str]
@@ -187,6 +189,7 @@ def load_junk_lexicon(path: Path | None = None) -> JunkLexicon:
         headline_function_words=frozenset(w.lower() for w in spec.headline_function_words),
         headline_marker_words=frozenset(w.lower() for w in spec.headline_marker_words),
         sentence_starters=frozenset(w.lower() for w in spec.sentence_starters),
+        calendar_words=frozenset(w.lower() for w in spec.calendar_words),
         abbreviations=frozenset(spec.abbreviations),
         camelcase_words=tuple(sorted(set(spec.camelcase_words), key=len, reverse=True)),
         camelcase_prefixes=frozenset(spec.camelcase_prefixes),

@@ -65,7 +65,7 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
             western = data.decode("cp1252")
         except UnicodeDecodeError:
             return text, best.encoding
-        if _western_share(western) > _western_share(text):
+        if western == text or _western_share(western) > _western_share(text):
             return western, "cp1252"
     return text, best.encoding
 

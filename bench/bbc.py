@@ -62,7 +62,7 @@ def mode_coder(rows: list[dict], ner: bool) -> dict:
     from detente.records import Document
 
     coder = Coder(PipelineConfig(use_ner=ner))
-    coder.nlp  # load outside the timed part, as for spaCy
+    _ = coder.nlp  # load outside the timed part, as for spaCy
     docs = [Document(doc_id=r["id"], text=r["title"] + "\n\n" + r["text"]) for r in rows]
     per_cat: Counter[str] = Counter()
     n_cat: Counter[str] = Counter(r["category"] for r in rows)
@@ -87,7 +87,7 @@ def mode_run(rows: list[dict]) -> dict:
         from detente.pipeline import Coder
 
         coder = Coder()
-        coder.nlp
+        _ = coder.nlp
         start = time.perf_counter()
         with EventStore(Path(tmp) / "bench.duckdb") as store:
             summary = run([str(src)], RunOptions(), store=store, coder=coder)

@@ -27,7 +27,9 @@ def _load_node(path: Path) -> yaml.Node | None:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
-        raise DataFileError("E100", f"cannot read data file: {exc.strerror}", path=path.name) from exc
+        raise DataFileError(
+            "E100", f"cannot read data file: {exc.strerror}", path=path.name
+        ) from exc
     try:
         return yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as exc:

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from detente.errors import EvaluationError
-from detente.pipeline import Coder, CodedDocument
+from detente.pipeline import CodedDocument, Coder
 from detente.records import Actor, Document, Event
 
 __all__ = [

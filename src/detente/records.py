@@ -224,4 +224,5 @@ class Reject:
     doc_id: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"origin": self.origin, "doc_id": self.doc_id, "code": self.code, "reason": self.reason}
+        return {"origin": self.origin, "doc_id": self.doc_id, "code": self.code,
+                "reason": self.reason}

@@ -15,13 +15,13 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, TextIO
 
 from detente.ingest.dedup import Deduplicator
 from detente.ingest.prepare import Preparer
 from detente.ingest.readers import iter_inputs
 from detente.nlp.pipeline import PipelineConfig
-from detente.pipeline import Coder, CodedDocument
+from detente.pipeline import CodedDocument, Coder
 from detente.records import Document, Reject
 
 __all__ = ["RunOptions", "RunSummary", "run", "iter_coded"]
@@ -150,7 +150,7 @@ def run(
     writer: Any = None,
     run_id: str | None = None,
     rejects_out: IO[str] | None = None,
-    stdin: IO[str] | None = None,
+    stdin: TextIO | None = None,
     progress: Progress | None = None,
     coder: Coder | None = None,
 ) -> RunSummary:

@@ -6,9 +6,9 @@ import re
 from typing import Any
 
 import pytest
+from golden_cases import golden_params
 
 from detente.records import Actor
-from golden_cases import golden_params
 
 
 def _actor_at(actors: list[Actor], start: int, end: int) -> Actor | None:

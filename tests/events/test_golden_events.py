@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from golden_cases import golden_params
 
 from detente.events.arguments import ActorLookup  # noqa: F401  (import check)
 from detente.records import Event
-from golden_cases import golden_params
 
 
 def _country(code: str | None) -> str | None:

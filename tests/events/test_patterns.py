@@ -18,7 +18,8 @@ def lexicon() -> EventLexicon:
 
 
 def test_patterns_cover_every_root(lexicon: EventLexicon) -> None:
-    roots = {p.code[:2] for p in lexicon.verb_patterns} | {p.code[:2] for p in lexicon.noun_patterns}
+    roots = {p.code[:2] for p in lexicon.verb_patterns}
+    roots |= {p.code[:2] for p in lexicon.noun_patterns}
     assert roots == {f"{n:02d}" for n in range(1, 21)}
 
 

@@ -131,7 +131,7 @@ class ActorResolver:
         surfaces = sorted(self._entries)
         for start in range(0, len(surfaces), 2000):
             chunk = surfaces[start : start + 2000]
-            self.matcher.add("ACTOR", list(nlp.tokenizer.pipe(chunk)))
+            self.matcher.add("ACTOR", [nlp.make_doc(text) for text in chunk])
         self._roles: dict[str, Role] = {}
         for role in dictionary.roles():
             for form in (role.phrase, *role.forms):
@@ -139,7 +139,7 @@ class ActorResolver:
         self._surnames = _surname_index(dictionary)
         multi = [p for p in self._roles if " " in p]
         if multi:
-            self.role_matcher.add("ROLE", list(nlp.tokenizer.pipe(multi)))
+            self.role_matcher.add("ROLE", [nlp.make_doc(text) for text in multi])
 
     # ------------------------------------------------------------------ matching
     def _entry_spans(self, doc: Doc) -> dict[int, tuple[Span, list[Entry]]]:
@@ -165,7 +165,8 @@ class ActorResolver:
         (a named entity that is larger and holds no role word such as "government")."""
         doc = span.doc
         for ent in doc.ents:
-            if ent.start <= span.start and span.end <= ent.end and (ent.end - ent.start) > len(span):
+            inside = ent.start <= span.start and span.end <= ent.end
+            if inside and (ent.end - ent.start) > len(span):
                 if ent.label_ not in {"ORG", "FAC", "WORK_OF_ART", "EVENT", "PERSON", "PRODUCT"}:
                     return False
                 return not any(self.dictionary.role(t.lemma_) for t in ent)
@@ -326,7 +327,7 @@ class _NounPhrase:
         return sorted(out, key=lambda t: t.i)
 
     def of_phrases(self) -> list[Token]:
-        out = []
+        out: list[Token] = []
         for child in self.head.children:
             if child.dep_ == "prep" and child.lower_ in OF_PREPS:
                 out.extend(g for g in child.children if g.dep_ == "pobj")
@@ -356,7 +357,7 @@ class _NounPhrase:
         mods = self.modifiers()
         hit = self.entries.get(head.i)
         role_hit = self.roles.get(head.i)
-        if hit is not None and hit[0].end - 1 == head.i or (hit is not None and hit[0].root == head):
+        if hit is not None and (hit[0].end - 1 == head.i or hit[0].root == head):
             return self._from_entry(hit[0], hit[1][0], mods)
         if hit is not None:
             return None  # head is inside a longer name but not its head

@@ -181,10 +181,13 @@ def clean_command(path: Path, plain: bool) -> str:
     if path.suffix.lower() in {".html", ".htm"}:
         from detente.ingest.html import extract_html
 
-        text = extract_html(raw.decode("utf-8", "replace"), origin=str(path)).text
+        page = extract_html(raw.decode("utf-8", "replace"))
+        if page is None:
+            raise InputError("E207", f"{path}: no main text found in the page")
+        text = page.text
     else:
         text = raw.decode("utf-8", "replace")
-    result = Cleaner.default().clean(text)
+    result = Cleaner().clean(text)
     return (result.text if plain else render_removed(text, result)) + "\n"
 
 

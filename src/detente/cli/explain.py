@@ -7,7 +7,7 @@ from pathlib import Path
 from rich.console import Console
 
 from detente.errors import InputError
-from detente.pipeline import Coder, CodedDocument
+from detente.pipeline import CodedDocument, Coder
 from detente.records import Document, content_hash
 
 __all__ = ["load_for_explain", "explain_text", "render_explanation"]
@@ -67,8 +67,9 @@ def render_explanation(coded: CodedDocument, focus_event: str | None = None) -> 
         lines.append("")
         lines.append(f"[{index}] {sentence}")
         for actor in actors:
+            sectors = ", " + ",".join(actor.sectors) if actor.sectors else ""
             lines.append(f"    actor  {actor.text!r} -> {actor.code or 'unresolved'}"
-                         f" ({actor.type}{', ' + ','.join(actor.sectors) if actor.sectors else ''})")
+                         f" ({actor.type}{sectors})")
         for ev in events:
             mark = "*" if ev.event_id == focus_event else " "
             src = ev.source.code if ev.source else "—"

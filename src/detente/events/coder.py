@@ -12,6 +12,7 @@ once, with a mention count and every evidence span.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 

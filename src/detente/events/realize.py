@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
+from detente.actors.resolve import compose_code
 from detente.events.arguments import (
     ActorLookup,
     part_of,
@@ -14,7 +15,6 @@ from detente.events.arguments import (
     source_tokens,
     target_tokens,
 )
-from detente.actors.resolve import compose_code
 from detente.events.context import SentenceContext
 from detente.events.modality import Frame, analyse
 from detente.records import Actor, Attribution, Event, Suppressed
@@ -140,7 +140,8 @@ def _looks_like_media(token: Token) -> bool:
 
 
 def _phrase(token: Token) -> str:
-    toks = [t for t in token.subtree if t.dep_ not in {"punct", "relcl", "acl", "prep"} or t is token]
+    skip = {"punct", "relcl", "acl", "prep"}
+    toks = [t for t in token.subtree if t.dep_ not in skip or t is token]
     toks = [t for t in toks if t.i <= token.i or t.head is token and t.dep_ in {"compound"}]
     return " ".join(t.text for t in toks) if toks else token.text
 

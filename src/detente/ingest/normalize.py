@@ -7,6 +7,7 @@ the plain ``str -> str`` function of the same name without the suffix.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from difflib import SequenceMatcher
 
 import ftfy
@@ -127,14 +128,18 @@ def normalize_whitespace(text: str) -> str:
 def tidy_spacing_edits(text: str) -> list[Edit]:
     """Whitespace edits plus the repairs cutting leaves behind: ``word ,`` and ``word..``."""
     edits = normalize_whitespace_edits(text)
-    taken = [(e.start, e.end) for e in edits]
+    starts = [e.start for e in edits]
     extra = [Edit(m.start(), m.end()) for m in _SPACE_BEFORE_PUNCT_RE.finditer(text)]
     extra += [Edit(m.start(), m.start() + 1) for m in _DOUBLE_STOP_RE.finditer(text)]
+    added: list[Edit] = []
     for edit in extra:
-        if not any(s < edit.end and edit.start < e for s, e in taken):
-            edits.append(edit)
-            taken.append((edit.start, edit.end))
-    return edits
+        i = bisect_right(starts, edit.start)
+        before = edits[i - 1] if i else None
+        after = edits[i] if i < len(edits) else None
+        if (before and before.end > edit.start) or (after and after.start < edit.end):
+            continue
+        added.append(edit)
+    return sorted(edits + added, key=lambda e: e.start)
 
 
 def tidy_spacing(text: str) -> str:

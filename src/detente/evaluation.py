@@ -241,8 +241,24 @@ def _actor_for_text(actors: Iterable[Actor], text: str, mention: str) -> Actor |
     return best[3] if best else None
 
 
+def plover_renames() -> dict[str, str]:
+    """PLOVER 2016 type -> PLOVER 2021 type, for gold labels from the older ontology."""
+    from detente.datafiles import data_path
+
+    out: dict[str, str] = {}
+    path = data_path("cameo", "plover_versions.tsv")
+    lines = [x for x in path.read_text(encoding="utf-8").splitlines() if x and x[0] != "#"]
+    for number, line in enumerate(lines[1:], start=2):
+        cells = line.split("\t")
+        if len(cells) != 2:
+            raise EvaluationError("E404", f"bad row in {path.name}:{number}")
+        out[cells[0]] = cells[1]
+    return out
+
+
 def evaluate(cases: list[GoldCase], coder: Coder, name: str = "gold") -> EvalReport:
     report = EvalReport(name=name)
+    renames = plover_renames()
     docs = [Document(doc_id=case.id, text=case.text, date=case.date) for case in cases]
     for case, coded in zip(cases, coder.code_documents(docs), strict=True):
         report.cases += 1
@@ -274,7 +290,8 @@ def evaluate(cases: list[GoldCase], coder: Coder, name: str = "gold") -> EvalRep
             report.no_event_cases += 1
             report.no_event_fp += len(events)
         plover_gold = case.meta.get("plover_event")
-        if plover_gold:
+        plover_gold = renames.get(plover_gold, plover_gold) if plover_gold else None
+        if plover_gold and plover_gold != "DOCUMENT":
             report.plover["total"] += 1
             report.plover["hit"] += any(e.plover.event == plover_gold for e in events)
         _actor_checks(case, coded, report)

@@ -479,12 +479,25 @@ class _NounPhrase:
                     out.append(entry.country)
         return out
 
+    def _unknown_org(self, mods: list[Token]) -> Resolved | None:
+        """A named organisation not in the dictionary: kept with its text, code unknown."""
+        head = self.head
+        ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
+        if ent is None or ent.root != head:
+            return None
+        country, org = self._country_of(mods)
+        actor = Actor(text=ent.text, name=ent.text, code=None, country=None, sectors=(),
+                      type="unknown", entity_id=None, start=ent.start_char, end=ent.end_char)
+        return Resolved(actor, None, "unknown_org", False, False)
+
     def _from_name(self, mods: list[Token]) -> Resolved | None:
         """A proper name not in the dictionary: a person when titled or tagged PERSON."""
         head = self.head
         name_toks = [head, *[m for m in mods if m.pos_ == "PROPN" and m.i not in self.roles
                              and m.i not in self.entries and m.dep_ in {"compound", "flat"}]]
         title, title_phrase = self._title(mods)
+        if head.ent_type_ in {"ORG", "NORP"} and title is None and head.ent_iob_ != "":
+            return self._unknown_org(mods)
         if head.ent_type_ != "PERSON" and title is None:
             return None
         country, org = self._country_of(m for m in mods)

@@ -221,7 +221,7 @@ def source_tokens(verb: Token, depth: int = 0) -> list[Token]:
         if obj is not None and head.lemma_ not in {"promise", "vow"}:
             return [obj]
         return source_tokens(head, depth + 1)
-    if verb.dep_ in {"conj", "advcl", "pcomp"}:
+    if verb.dep_ in {"conj", "advcl", "pcomp", "acomp"}:  # "is willing to withdraw"
         return source_tokens(head, depth + 1)
     if verb.dep_ == "relcl":
         return [head]

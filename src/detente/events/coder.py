@@ -180,6 +180,12 @@ class EventCoder:
             noun.dep_ in {"dobj", "nsubjpass"}
             and head.lemma_.lower() in self.lex.modality.light_verbs
         )
+        if not light and noun.dep_ == "pobj" and head.lower_ in _LIGHT_PREPS:
+            verb = head.head  # "agreed to a ceasefire", "engaged in talks"
+            if verb.pos_ in {"VERB", "AUX"} and verb.lemma_.lower() in _PREP_LIGHT_VERBS | (
+                self.lex.modality.light_verbs
+            ):
+                head, light = verb, True
         targets = tuple(f"noun_prep:{p}" for p in npat.target)
         base = Candidate(code=npat.code, rule=npat.id, trigger=noun, verb=None, obj=noun,
                          targets=targets, symmetric=npat.symmetric, conflict=npat.conflict,
@@ -244,6 +250,11 @@ class EventCoder:
                             trigger=cand.trigger.text, rule=cand.rule)
         return Suppressed(cameo=code, source=source, target=target, reason=reason,
                           evidence=evidence)
+
+
+_LIGHT_PREPS = frozenset({"to", "on", "in", "into", "upon"})
+_PREP_LIGHT_VERBS = frozenset({"agree", "engage", "participate", "take", "join", "enter",
+                               "return", "proceed", "resort", "embark"})
 
 
 def _key(actor: Actor | None) -> str | None:

@@ -68,6 +68,7 @@ class SentenceContext:
             return None
         if explicitly_political(source) or explicitly_political(target):
             return None
-        if name == "business" and code[:2] not in self.lex.conflict_roots:
+        coded = source is not None and source.code is not None
+        if name == "business" and code[:2] not in self.lex.conflict_roots and coded:
             return None
         return f"{name}_context"

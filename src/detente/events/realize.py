@@ -88,6 +88,13 @@ def _targets(cand: Candidate, lookup: ActorLookup, sources: list[Actor]) -> list
     return []
 
 
+def _agent(actor: Actor) -> bool:
+    """An uncoded actor that is still clearly an agent: a role ("rebels", "the minister") or a
+    named person or organisation. Its event keeps the text and a null code; it is never
+    guessed."""
+    return bool(actor.sectors) or actor.type in {"person", "group", "igo", "ngo", "unknown"}
+
+
 def _purpose_clause(verb: Token) -> bool:
     """"met X to discuss Y": the infinitive states a purpose, not an act that happened."""
     return verb.dep_ in {"advcl", "acl"} and verb.tag_ == "VB" and any(
@@ -221,7 +228,8 @@ def realize(coder: EventCoder, cand: Candidate, sent: Span, index: int, lookup: 
     if code is not None and code[:2] in lex.context.domestic_roots:
         sources, targets = _domestic(sources, targets)
     targets = [t for t in targets if t.code is not None]
-    coded_sources = [s for s in sources if s.code is not None]
+    coded_sources = [s for s in sources if s.code is not None] or [
+        s for s in sources if _agent(s)]  # "Defence Minister Pierre Joxe": kept, uncoded
     target_list: list[Actor | None] = list(targets) or [None]
     if not coded_sources:
         return [coder.suppressed(sent, cand, cand.code, sources[0] if sources else None,

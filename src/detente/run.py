@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any, TextIO
 
@@ -104,14 +105,14 @@ class _Sink:
             self._batch = []
 
 
+@lru_cache(maxsize=2)
+def _worker_coder(config: PipelineConfig) -> Coder:
+    """One pipeline per worker process and configuration, built on first use."""
+    return Coder(config)
+
+
 def _code_batch(config: PipelineConfig, documents: list[Document]) -> list[CodedDocument]:
-    coder = _WORKER.get(config)
-    if coder is None:
-        coder = _WORKER[config] = Coder(config)
-    return list(coder.code_documents(documents))
-
-
-_WORKER: dict[PipelineConfig, Coder] = {}  # per-process cache of worker pipelines
+    return list(_worker_coder(config).code_documents(documents))
 
 
 def _batches(items: Iterable[Document], size: int) -> Iterator[list[Document]]:

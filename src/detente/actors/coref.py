@@ -170,6 +170,8 @@ def resolve_story(
     story = _Story(doc, resolved)
     for token in doc:
         current = resolved.get(token.i)
+        if current is not None and current.basis == "unknown_org" and " " not in current.actor.text:
+            current = None  # "Wang" tagged as an organisation: try it as a surname first
         if current is None and token.pos_ == "PROPN" and token.dep_ not in {"compound", "flat"}:
             found = story.surname(token)
             if found is None and resolver is not None and token.i > 0 and not (

@@ -105,6 +105,22 @@ def _surname_index(dictionary: ActorDictionary) -> dict[str, list[Entry]]:
     return index
 
 
+def _nested(resolved: dict[int, Resolved]) -> set[int]:
+    """Heads whose mention lies inside a longer mention of the same actor (shown once)."""
+    out: set[int] = set()
+    items = list(resolved.items())
+    for i, res in items:
+        a = res.actor
+        for j, other in items:
+            b = other.actor
+            if i != j and b.code == a.code and b.start <= a.start and a.end <= b.end and (
+                (b.end - b.start) > (a.end - a.start) or j > i
+            ):
+                out.add(i)
+                break
+    return out
+
+
 def _parse_date(value: object) -> dt.date | None:
     if isinstance(value, dt.date):
         return value
@@ -162,13 +178,16 @@ class ActorResolver:
 
     def _inside_name(self, span: Span) -> bool:
         """"Madrid" in "Real Madrid", "Tehran" in "University of Tehran": part of another name
-        (a named entity that is larger and holds no role word such as "government")."""
+        (a larger named entity holding no role word and no other actor name)."""
         doc = span.doc
         for ent in doc.ents:
             inside = ent.start <= span.start and span.end <= ent.end
             if inside and (ent.end - ent.start) > len(span):
                 if ent.label_ not in {"ORG", "FAC", "WORK_OF_ART", "EVENT", "PERSON", "PRODUCT"}:
                     return False
+                others = [t for t in ent if not span.start <= t.i < span.end]
+                if any(self._entries.get(t.text) for t in others):
+                    return False  # "Russia Beijing": two names the parser glued together
                 return not any(self.dictionary.role(t.lemma_) for t in ent)
         return False
 
@@ -255,7 +274,10 @@ class ActorResolver:
         doc._.actor_groups = groups
         doc._.actor_notes = resolved
         spans = []
+        inner = _nested(resolved)
         for i, res in sorted(resolved.items()):
+            if i in inner:
+                continue
             actor = res.actor
             span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
             if span is None:

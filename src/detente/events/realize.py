@@ -240,6 +240,11 @@ def realize(coder: EventCoder, cand: Candidate, sent: Span, index: int, lookup: 
     if reason is not None or code is None:
         return [coder.suppressed(sent, cand, cand.code, coded_sources[0], target_list[0],
                                  reason or "no_code")]
+    if cand.rule.startswith("s.") and any(
+        t is not None and t.country == s.country for t in target_list for s in coded_sources
+    ):
+        return [coder.suppressed(sent, cand, code, coded_sources[0], target_list[0],
+                                 "statement about own country")]
     if cand.require_target and target_list == [None]:
         return [coder.suppressed(sent, cand, code, coded_sources[0], None, "no_target")]
     blocked = context.blocks(sent, code, coded_sources[0], target_list[0])

@@ -34,6 +34,7 @@ _RAW_TOKEN_RE = re.compile(r"\S+")
 _LINE_RE = re.compile(r"[^\n]+")
 _LOWER_WORD_RE = re.compile(r"(?<![\w'])[a-z][a-z'\-]+")
 _CAP_WORD_RE = re.compile(r"[A-Z][a-z'\-]+")
+_INDEX_WORD_RE = re.compile(r"[A-Z]?[a-z'\-]+|[A-Z]+(?![a-z])|\d+")
 _LEAD_PUNCT = "\"'([{"
 _TRAIL_PUNCT = "\"'.,;:!?)]}"
 _SENTENCE_END_RE = re.compile(r"[.!?][\"')\]]*$")
@@ -104,13 +105,24 @@ class _Context:
     def __init__(self, text: str) -> None:
         self.text = text
         self.lower_words = {m.group() for m in _LOWER_WORD_RE.finditer(text)}
-        self._counts: dict[str, list[int]] = {}
+        self._words: list[tuple[int, str]] = []
+        self._index: dict[str, list[int]] | None = None
 
     def occurrences(self, phrase: str) -> list[int]:
-        if phrase not in self._counts:
-            pattern = re.compile(r"(?<![A-Za-z])" + re.escape(phrase) + r"(?![a-z])")
-            self._counts[phrase] = [m.start() for m in pattern.finditer(self.text)]
-        return self._counts[phrase]
+        """Start offsets of ``phrase`` (capitalised words) anywhere in the document."""
+        if self._index is None:
+            self._words = [(m.start(), m.group()) for m in _INDEX_WORD_RE.finditer(self.text)]
+            self._index = {}
+            for k, (_, word) in enumerate(self._words):
+                if word[:1].isupper():
+                    self._index.setdefault(word, []).append(k)
+        parts = phrase.split()
+        found: list[int] = []
+        for k in self._index.get(parts[0], []):
+            following = self._words[k : k + len(parts)]
+            if [w for _, w in following] == parts:
+                found.append(self._words[k][0])
+        return found
 
     def recurs(self, phrase: str, here: int, junk: tuple[int, int]) -> bool:
         """Whether ``phrase`` also occurs away from ``here`` and outside ``junk``."""

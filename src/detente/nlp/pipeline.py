@@ -8,7 +8,7 @@ from a small picklable :class:`PipelineConfig`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import spacy
@@ -35,7 +35,6 @@ class PipelineConfig:
     actor_files: tuple[str, ...] = ()
     use_ner: bool = True
     batch_size: int = 32
-    extra: dict[str, str] = field(default_factory=dict)
 
 
 @Language.component("detente_paragraphs", assigns=["token.is_sent_start"])

@@ -267,6 +267,11 @@ class ActorResolver:
             if found is not None:
                 resolved[token.i] = found
         resolved, groups = resolve_story(doc, resolved, self, date)
+        for i, res in list(resolved.items()):  # every token of a matched name points to it
+            hit = entries.get(i)
+            if hit is not None and res.basis == "entry":
+                for tok in hit[0]:
+                    resolved.setdefault(tok.i, res)
         doc._.actors = {i: r.actor for i, r in resolved.items()}
         for i, res in resolved.items():
             if res.group and i not in groups:

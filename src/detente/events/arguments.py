@@ -21,6 +21,7 @@ __all__ = [
     "is_passive",
     "object_phrase_keys",
     "part_of",
+    "verb_lemmas",
     "prep_objects",
     "source_tokens",
     "target_tokens",
@@ -76,6 +77,27 @@ class ActorLookup:
         for tok in coordinated(token):
             out.extend(self.at_or_inside(tok) if inside else self.at(tok))
         return out
+
+
+def verb_lemmas(token: Token) -> list[str]:
+    """spaCy's lemma plus regular-inflection guesses, for the lemmatizer's rare misses
+    ("staged" -> "stag"): staged -> stage, attacked -> attack, shipped -> ship."""
+    lemma = token.lemma_.lower()
+    word = token.lower_
+    out = [lemma]
+    if word.endswith("ied"):
+        out.append(word[:-3] + "y")
+    elif word.endswith("ed"):
+        out += [word[:-1], word[:-2]]
+        if len(word) > 4 and word[-3] == word[-4]:
+            out.append(word[:-3])
+    elif word.endswith("ing"):
+        out += [word[:-3], word[:-3] + "e"]
+    elif word.endswith("es"):
+        out += [word[:-1], word[:-2]]
+    elif word.endswith("s"):
+        out.append(word[:-1])
+    return list(dict.fromkeys(out))
 
 
 def coordinated(token: Token) -> list[Token]:
@@ -217,6 +239,9 @@ def source_tokens(verb: Token, depth: int = 0) -> list[Token]:
     if head is verb:
         return []
     if verb.dep_ == "xcomp":  # object control ("urged X to"), else subject control
+        raised = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+        if raised is not None:  # "Obama is scheduled to attend": Obama attends
+            return [_antecedent(raised)]
         obj = next((c for c in head.children if c.dep_ in {"dobj", "dative"}), None)
         if obj is not None and head.lemma_ not in {"promise", "vow"}:
             return [obj]

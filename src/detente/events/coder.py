@@ -22,6 +22,7 @@ from detente.events.arguments import (
     direct_object,
     object_phrase_keys,
     prep_objects,
+    verb_lemmas,
 )
 from detente.events.context import SentenceContext
 from detente.events.patterns import EventLexicon, NounPattern, VerbPattern
@@ -118,7 +119,9 @@ class EventCoder:
             if not (token.pos_ == "VERB" or token.tag_.startswith("VB")):
                 continue
             best: tuple[int, int, VerbPattern] | None = None
-            for pattern in self.lex.verb_patterns_for(token.lemma_.lower()):
+            lemma = next((x for x in verb_lemmas(token) if self.lex.verb_patterns_for(x)),
+                         token.lemma_.lower())
+            for pattern in self.lex.verb_patterns_for(lemma):
                 score = self._match_verb(token, pattern, lookup)
                 if score and (best is None or (pattern.specificity, score) > best[:2]):
                     best = (pattern.specificity, score, pattern)
@@ -176,10 +179,8 @@ class EventCoder:
 
     def _noun_candidate(self, noun: Token, npat: NounPattern) -> list[Candidate]:
         head = noun.head
-        light = (
-            noun.dep_ in {"dobj", "nsubjpass"}
-            and head.lemma_.lower() in self.lex.modality.light_verbs
-        )
+        light = noun.dep_ in {"dobj", "nsubjpass"} and any(
+            x in self.lex.modality.light_verbs for x in verb_lemmas(head))
         if not light and noun.dep_ == "pobj" and head.lower_ in _LIGHT_PREPS:
             verb = head.head  # "agreed to a ceasefire", "engaged in talks"
             if verb.pos_ in {"VERB", "AUX"} and verb.lemma_.lower() in _PREP_LIGHT_VERBS | (

@@ -113,6 +113,14 @@ def _object_of(verb: Token) -> Token | None:
     return None
 
 
+_WANT = frozenset({"want", "wish", "like", "prefer", "need"})
+
+
+def _infinitive_with_subject(verb: Token) -> bool:
+    return any(c.dep_ in _SUBJ for c in verb.children) and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def analyse(trigger: Token, lex: ModalityLexicon) -> Frame:
     """Walk the governing chain of ``trigger`` (a verb) and describe its modality."""
     frame = Frame()
@@ -150,6 +158,15 @@ def analyse(trigger: Token, lex: ModalityLexicon) -> Frame:
                     frame.modality = "intent" if frame.modality == "realized" else frame.modality
             elif kind is None and frame.kind is None and plemma in lex.speech:
                 frame.speech_verbs.append(parent)
+            _local(parent, frame, lex, reported)
+            cur = parent
+            continue
+        if dep == "ccomp" and frame.kind is None and _infinitive_with_subject(cur) and (
+            plemma in lex.appeal or plemma in lex.demand or plemma in _WANT
+        ):  # "Obama wants Putin to attack": an appeal to Putin
+            frame.kind = "demand" if plemma in lex.demand else "appeal"
+            frame.governor = parent
+            frame.addressee = next(c for c in cur.children if c.dep_ in _SUBJ)
             _local(parent, frame, lex, reported)
             cur = parent
             continue

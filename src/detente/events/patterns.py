@@ -3,7 +3,8 @@
 Everything the event coder knows lives in ``detente/data/events/``:
 
 * ``nouns.yaml``: noun classes (``@sanction``, ``@aid``) used by patterns;
-* ``verbs.yaml``: verb patterns (verb lemma + particle + argument constraints -> code);
+* ``verbs.yaml`` and ``verbs_*.yaml``: verb patterns (verb lemma + particle + argument
+  constraints -> code);
 * ``noun_patterns.yaml``: noun triggers ("sanctions on X", "the invasion of X");
 * ``transforms.tsv``: how a code changes under intent, appeal, demand, refusal or threat;
 * ``modality.yaml``: negation, intent, hypothetical, threat, appeal and speech lexicons;
@@ -255,7 +256,10 @@ class EventLexicon:
         cameo = cameo or CameoTable.load()
         builder = _Builder()
         builder.classes = _load_classes(base / "nouns.yaml")
-        verbs = _load_verbs(base / "verbs.yaml", builder, cameo)
+        verbs: list[VerbPattern] = []
+        seen: set[str] = set()
+        for path in sorted(base.glob("verbs*.yaml")):  # verbs.yaml, verbs_*.yaml
+            verbs += _load_verbs(path, builder, cameo, seen)
         nouns = _load_nouns(base / "noun_patterns.yaml", builder, cameo)
         transforms = _load_transforms(base / "transforms.tsv", cameo)
         modality = _load_modality(base / "modality.yaml", cameo)
@@ -317,9 +321,9 @@ def _check_code(code: str, cameo: CameoTable, path: Path, line: int) -> None:
                             field="code")
 
 
-def _load_verbs(path: Path, builder: _Builder, cameo: CameoTable) -> list[VerbPattern]:
+def _load_verbs(path: Path, builder: _Builder, cameo: CameoTable, seen: set[str]
+                ) -> list[VerbPattern]:
     out: list[VerbPattern] = []
-    seen: set[str] = set()
     for line, raw in yaml_items(path):
         row = validate_row(_VerbRow, raw, path, line)
         if row.id in seen:

@@ -29,6 +29,8 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from detente.actors.dictionary import ActorDictionary, Entry, Role
+from detente.actors.places import place_entries
+from detente.datafiles import data_path, yaml_mapping
 from detente.records import Actor
 
 __all__ = ["ActorResolver", "Resolved", "compose_code", "register_extensions"]
@@ -82,8 +84,6 @@ class Resolved:
 
 def _surname_index(dictionary: ActorDictionary) -> dict[str, list[Entry]]:
     """Surname -> gazetteer people, from canonical names (see data/actors/names.yaml)."""
-    from detente.datafiles import data_path, yaml_mapping
-
     names = yaml_mapping(data_path("actors", "names.yaml"))
     first = set(names["surname_first"][1])
     never = set(names["never_alone"][1])
@@ -153,6 +153,14 @@ class ActorResolver:
             for form in (role.phrase, *role.forms):
                 self._roles.setdefault(form, role)
         self._surnames = _surname_index(dictionary)
+        self.place_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self._places: dict[str, Entry] = {}
+        settings = yaml_mapping(data_path("actors", "names.yaml"))
+        for place in place_entries(int(settings["place_min_population"][1]),
+                                   settings["place_exclude"][1], set(self._entries)):
+            self._places[place.surface] = place
+        if self._places:
+            self.place_matcher.add("PLACE", [nlp.make_doc(t) for t in self._places])
         multi = [p for p in self._roles if " " in p]
         if multi:
             self.role_matcher.add("ROLE", [nlp.make_doc(text) for text in multi])
@@ -161,10 +169,17 @@ class ActorResolver:
     def _entry_spans(self, doc: Doc) -> dict[int, tuple[Span, list[Entry]]]:
         spans = [doc[s:e] for _, s, e in self.matcher(doc)]
         out: dict[int, tuple[Span, list[Entry]]] = {}
+        taken = {t.i for span in spans for t in span}
+        for _, s, e in self.place_matcher(doc):
+            span = doc[s:e]
+            if taken.isdisjoint(range(s, e)) and self._plausible_place(span):
+                out.update({t.i: (span, [self._places[span.text]]) for t in span})
         for span in filter_spans(spans):
             entries = self._entries.get(span.text)
             if not entries:
                 continue
+            for t in span:
+                out.pop(t.i, None)
             entries = [e for e in entries if not e.ambiguous or self._plausible(span, e)]
             if entries and entries[0].kind in {"country", "capital"} and (
                 self._inside_name(span) or self._name_neighbour(span, entries_by_token=None)
@@ -176,6 +191,20 @@ class ActorResolver:
                 out[token.i] = (span, entries)
         return out
 
+    def _plausible_place(self, span: Span) -> bool:
+        """A city name used as a place: not part of a person's full name, not after a title,
+        not glued to another proper name ("Real Madrid")."""
+        doc = span.doc
+        ent = next((e for e in doc.ents if e.start <= span.start < e.end), None)
+        if ent is not None and ent.label_ == "PERSON" and len(ent) > len(span):
+            return False
+        before = doc[span.start - 1] if span.start > 0 else None
+        if before is not None and self.dictionary.role(before.lemma_) is not None and (
+            before.pos_ == "PROPN"
+        ):
+            return False
+        return not (self._inside_name(span) or self._name_neighbour(span, None))
+
     def _inside_name(self, span: Span) -> bool:
         """"Madrid" in "Real Madrid", "Tehran" in "University of Tehran": part of another name
         (a larger named entity holding no role word and no other actor name)."""
@@ -186,7 +215,7 @@ class ActorResolver:
                 if ent.label_ not in {"ORG", "FAC", "WORK_OF_ART", "EVENT", "PERSON", "PRODUCT"}:
                     return False
                 others = [t for t in ent if not span.start <= t.i < span.end]
-                if any(self._entries.get(t.text) for t in others):
+                if any(self._entries.get(t.text) or self._places.get(t.text) for t in others):
                     return False  # "Russia Beijing": two names the parser glued together
                 return not any(self.dictionary.role(t.lemma_) for t in ent)
         return False
@@ -367,7 +396,7 @@ class _NounPhrase:
             if hit is None:
                 continue
             entry = hit[1][0]
-            if entry.kind in {"country", "adjective", "capital", "seat"}:
+            if entry.kind in {"country", "adjective", "capital", "seat", "place"}:
                 return entry.country, None
             if entry.kind == "organisation":
                 return None, entry
@@ -448,8 +477,11 @@ class _NounPhrase:
         if role.sector == "OPP" and any(c.dep_ == "prep" and c.lower_ == "to"
                                         for c in head.children):
             return None  # "Russia's opposition to NATO expansion" is a stance, not an actor
-        country, org = self._country_of([*mods, *self.of_phrases()])
+        plural = head.tag_ in {"NNS", "NNPS"}
         of_tokens = self.of_phrases()
+        if role.person and not plural:  # "a nurse in Kano" says where, not whose
+            of_tokens = [t for t in of_tokens if t.head.lower_ != "in"]
+        country, org = self._country_of([*mods, *of_tokens])
         tokens = [*span, *[m for m in mods if m.i < span.start]]
         if country is None and org is None:
             for pobj in of_tokens:  # "the president of France", "troops from Chad"
@@ -461,7 +493,6 @@ class _NounPhrase:
         if country is None and org is None and role.implies_country:
             country = role.implies_country
         start, end, text = self._span(tokens)
-        plural = head.tag_ in {"NNS", "NNPS"}
         sectors = (role.sector,)
         if org is not None:
             code = compose_code(org.code, sectors)

@@ -28,7 +28,7 @@ __all__ = [
 ]
 
 DEFAULT_TARGETS: tuple[str, ...] = (
-    "dobj", "dative", "prep:against", "prep:on", "prep:at", "prep:with", "prep:to", "prep:into",
+    "dobj", "dative", "prep:against", "prep:on", "prep:to", "prep:with", "prep:into",
     "prep:toward", "prep:towards", "obj_prep:on", "obj_prep:against", "obj_prep:to",
     "obj_prep:with", "obj_poss",
 )

@@ -23,20 +23,21 @@ def _write(store: EventStore, sample, run_id: str | None = None) -> int:
 def test_duckdb_store_migrations_applied_once(tmp_path: Path) -> None:
     path = tmp_path / "s.duckdb"
     with EventStore(path) as first:
-        assert first.migrations_applied == ["0001_initial"]
+        assert first.migrations_applied == ["0001_initial", "0002_event_counts"]
         recorded = first.query("SELECT name, applied_at FROM schema_migrations")
     with EventStore(path) as second:
         assert second.migrations_applied == []
         assert second.query("SELECT name, applied_at FROM schema_migrations") == recorded
         assert apply_migrations(second.connection) == []
-    assert [row["name"] for row in recorded] == ["0001_initial"]
+    assert [row["name"] for row in recorded] == ["0001_initial", "0002_event_counts"]
 
 
 def test_duckdb_store_events_table_matches_row_columns(store: EventStore) -> None:
     described = store.query("DESCRIBE events")
     assert tuple(row["column_name"] for row in described) == EVENT_COLUMNS
     tables = {row["name"] for row in store.query("SHOW TABLES")}
-    assert tables == {"documents", "events", "rejects", "runs", "schema_migrations"}
+    assert tables == {"documents", "events", "rejects", "runs", "schema_migrations",
+                      "event_counts", "event_clusters"}
 
 
 @pytest.mark.parametrize(

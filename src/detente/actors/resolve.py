@@ -60,12 +60,14 @@ def register_extensions() -> None:
 
 
 def compose_code(base: str | None, sectors: Iterable[str]) -> str | None:
-    """``CHN`` + ``GOV`` -> ``CHNGOV``; sectors already in the code are not repeated."""
+    """``CHN`` + ``GOV`` -> ``CHNGOV``; a sector already in the code is not repeated
+    (``PSEREBHMS`` + ``REB`` stays ``PSEREBHMS``)."""
     if base is None:
         return None
     code = base
     for sector in sectors:
-        if not code.endswith(sector):
+        blocks = {code[i : i + 3] for i in range(3, len(code), 3)}
+        if sector not in blocks:
             code += sector
     return code
 

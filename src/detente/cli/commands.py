@@ -58,7 +58,7 @@ def print_summary(summary: RunSummary, console: Console) -> None:
 def code_command(
     paths: Sequence[str], *, date: str | None, fmt: str, out_path: str | None, db: str | None,
     workers: int, actor_files: Sequence[Path], rejects: Path | None, any_language: bool,
-    quiet: bool, console: Console,
+    quiet: bool, console: Console, ner: bool = True,
 ) -> int:
     """Run the coder; returns the exit status (non-zero only when nothing could be read)."""
     from detente.store.duckdb_store import EventStore
@@ -77,7 +77,7 @@ def code_command(
         db = "detente.duckdb"
     options = RunOptions(
         date=date, workers=workers, actor_files=tuple(str(p) for p in actor_files),
-        allow_languages=None if any_language else ("en",),
+        allow_languages=None if any_language else ("en",), use_ner=ner,
     )
     with ExitStack() as stack:
         store = stack.enter_context(EventStore(db)) if db else None

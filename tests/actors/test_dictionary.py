@@ -139,6 +139,20 @@ def _person(actors: ActorDictionary, name: str) -> Entry:
         ("Vladimir Putin", "person", "RUS"),
         ("Volodymyr Zelenskyy", "person", "UKR"),
         ("Lula", "person", "BRA"),
+        ("Robert Mugabe", "person", "ZWE"),
+        ("Francois Mitterand", "person", "FRA"),
+        ("Gaza Strip", "country", "PSE"),
+        ("West Bank", "country", "PSE"),
+        ("Darfur", "country", "SDN"),
+        ("Crimea", "country", "UKR"),
+        ("Donbass", "country", "UKR"),
+        ("Chechnya", "country", "RUS"),
+        ("Tibet", "country", "CHN"),
+        ("Nagorno-Karabakh", "country", "AZE"),
+        ("Transnistria", "country", "MDA"),
+        ("South Ossetia", "country", "GEO"),
+        ("Kurdistan Region", "country", "IRQ"),
+        ("Golan Heights", "country", "SYR"),
     ],
 )
 def test_dictionary_lookup(actors: ActorDictionary, surface: str, kind: str, code: str) -> None:
@@ -158,6 +172,19 @@ def test_dictionary_lookup(actors: ActorDictionary, surface: str, kind: str, cod
         ("World Bank", "IGOUNODEVWBK", "igo"),
         ("Reuters", "GBR", "media"),
         ("Kremlin", "RUS", "state"),
+        ("RUF", "SLE", "group"),
+        ("NPFL", "LBR", "group"),
+        ("UNITA", "AGO", "group"),
+        ("SPLA", "SDN", "group"),
+        ("Palestinian Liberation Organization", "PSE", "group"),
+        ("Shining Path", "PER", "group"),
+        ("KLA", "XKX", "group"),
+        ("IRA", "GBR", "group"),
+        ("ETA", "ESP", "group"),
+        ("Interahamwe", "RWA", "group"),
+        ("Islamic Salvation Front", "DZA", "group"),
+        ("KFOR", "IGOWSTNAT", "igo"),
+        ("Doctors of the World", "NGOHLHMDM", "ngo"),
     ],
 )
 def test_dictionary_entry_country_and_type(
@@ -215,6 +242,15 @@ def test_dictionary_adjective_country(actors: ActorDictionary, word: str, code: 
         ("Valery Gerasimov", date(2020, 1, 1), ("MIL",), "army chief"),
         ("Juan Guaidó", date(2020, 1, 1), ("OPP",), "opposition leader"),
         ("Ban Ki-moon", date(2010, 1, 1), (), "secretary-general"),
+        ("Robert Mugabe", date(2005, 1, 1), ("GOV",), "president"),
+        ("Robert Mugabe", date(2019, 1, 1), (), None),
+        ("Yasser Arafat", date(1999, 1, 1), ("GOV",), "president"),
+        ("Charles Taylor", date(2000, 1, 1), ("GOV",), "president"),
+        ("Charles Taylor", date(1993, 1, 1), ("REB",), "leader"),
+        ("Boris Yeltsin", date(1995, 1, 1), ("GOV",), "president"),
+        ("Margaret Thatcher", date(1990, 1, 1), ("GOV",), "prime minister"),
+        ("Hassan II", date(1995, 1, 1), ("GOV",), "king"),
+        ("Paul Kagame", date(1992, 1, 1), ("REB",), "leader"),
     ],
 )
 def test_dictionary_person_sectors(
@@ -227,7 +263,11 @@ def test_dictionary_person_sectors(
     ("name", "on", "code"),
     [("Ban Ki-moon", date(2010, 1, 1), "IGOUNO"), ("Ban Ki-moon", date(2005, 1, 1), None),
      ("Jens Stoltenberg", date(2020, 1, 1), "IGOWSTNAT"),
-     ("Ursula von der Leyen", date(2021, 1, 1), "IGOEUREEC")],
+     ("Ursula von der Leyen", date(2021, 1, 1), "IGOEUREEC"),
+     ("Boutros Boutros-Ghali", date(1995, 1, 1), "IGOUNO"),
+     ("Kofi Annan", date(2000, 1, 1), "IGOUNO"),
+     ("Yasser Arafat", date(1990, 1, 1), "PSEGOVPLO"),
+     ("Foday Sankoh", date(1995, 1, 1), "SLEREBRUF")],
 )
 def test_dictionary_person_office_code(
     actors: ActorDictionary, name: str, on: date, code: str | None
@@ -299,7 +339,9 @@ def test_dictionary_unknown_role(actors: ActorDictionary) -> None:
 
 def test_dictionary_person_aliases_are_not_bare_surnames(actors: ActorDictionary) -> None:
     nicknames = {"Lula", "Jokowi", "MBS", "MBZ", "AMLO", "Hemedti", "Hemeti", "Tedros", "Bibi",
-                 "Saddam", "AKK", "Akihito", "Naruhito", "Sugiono"}
+                 "Saddam", "AKK", "Akihito", "Naruhito", "Sugiono", "Suharto", "Soeharto",
+                 "Farmajo", "Farmaajo", "Turkmenbashi", "Prachanda", "Erap", "Bongbong", "Lu-Olo",
+                 "Tirofijo", "Timochenko"}
     for entry in actors.entries():
         if entry.kind == "person" and " " not in entry.surface:
             assert entry.surface in nicknames, entry.surface

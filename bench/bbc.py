@@ -6,7 +6,11 @@ Each mode runs in its own process so that peak memory is its own:
 * ``spacy-noner``: the same without the NER component;
 * ``coder``: detente's pipeline (parse + actors + events) on the same texts;
 * ``coder-noner``: detente without NER;
-* ``run``: the full run (read, clean, language check, dedup, code, DuckDB store).
+* ``actors``: the model plus the actor component only (events disabled): the cost of actor
+  resolution alone;
+* ``run``: the full run (read, clean, language check, dedup, code, DuckDB store);
+* ``run-quarter``: the same on a quarter of the documents, to show that peak memory does not
+  grow with the corpus (the run streams).
 
 Usage: python bench/bbc.py [--limit N] [--modes spacy,coder,run] [--json OUT]
 Prints documents/s, words/s, ratio to the spaCy baseline, peak RSS, and events per article
@@ -53,6 +57,18 @@ def mode_spacy(rows: list[dict], ner: bool) -> dict:
     start = time.perf_counter()
     for _ in nlp.pipe(texts, batch_size=32):
         pass
+    return {"seconds": time.perf_counter() - start}
+
+
+def mode_actors(rows: list[dict]) -> dict:
+    from detente.pipeline import Coder
+
+    nlp = Coder().nlp
+    texts = [r["title"] + "\n\n" + r["text"] for r in rows]
+    start = time.perf_counter()
+    with nlp.select_pipes(disable=["detente_events"]):
+        for _ in nlp.pipe(texts, batch_size=32):
+            pass
     return {"seconds": time.perf_counter() - start}
 
 
@@ -105,6 +121,11 @@ def child(mode: str, limit: int | None) -> None:
         out = mode_coder(rows, ner=True)
     elif mode == "coder-noner":
         out = mode_coder(rows, ner=False)
+    elif mode == "actors":
+        out = mode_actors(rows)
+    elif mode == "run-quarter":
+        rows = rows[: len(rows) // 4]
+        out = mode_run(rows)
     else:
         out = mode_run(rows)
     words = sum(len((r["title"] + " " + r["text"]).split()) for r in rows)
@@ -115,7 +136,8 @@ def child(mode: str, limit: int | None) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--limit", type=int, default=None)
-    parser.add_argument("--modes", default="spacy,spacy-noner,coder,coder-noner,run")
+    parser.add_argument("--modes",
+                        default="spacy,spacy-noner,actors,coder,coder-noner,run-quarter,run")
     parser.add_argument("--json", default=None)
     parser.add_argument("--child", default=None)
     args = parser.parse_args()

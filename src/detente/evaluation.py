@@ -225,7 +225,7 @@ def _actor_checks(case: GoldCase, coded: CodedDocument, report: EvalReport) -> N
 
 
 def _actor_for_text(actors: Iterable[Actor], text: str, mention: str) -> Actor | None:
-    """The actor whose mention overlaps the gold mention most (ties: the coded, longer one)."""
+    """The actor whose mention overlaps the gold mention most (ties: coded, then tighter)."""
     start = text.find(mention)
     if start < 0:
         return None
@@ -235,7 +235,7 @@ def _actor_for_text(actors: Iterable[Actor], text: str, mention: str) -> Actor |
         overlap = min(end, actor.end) - max(start, actor.start)
         if overlap <= 0:
             continue
-        key = (overlap, int(actor.code is not None), actor.end - actor.start)
+        key = (overlap, int(actor.code is not None), actor.start - actor.end)  # tighter wins
         if best is None or key > best[:3]:
             best = (*key, actor)
     return best[3] if best else None

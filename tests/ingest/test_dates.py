@@ -17,6 +17,7 @@ from detente.ingest.dates import normalize_date
         ("March 7, 2022", "2022-03-07"),
         ("7 March 2022", "2022-03-07"),
         ("Mon, 07 Mar 2022 10:15:00 GMT", "2022-03-07"),
+        ("3 mars 2022", "2022-03-03"),
         ("2022-02-30", None),
         ("yesterday", None),
         ("no date here", None),

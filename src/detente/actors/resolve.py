@@ -320,6 +320,11 @@ class ActorResolver:
                 span = doc[i : i + 1]
             span._.actor = actor
             spans.append(span)
+            for member in res.group[1:]:
+                extra = doc.char_span(member.start, member.end, alignment_mode="expand")
+                if extra is not None:
+                    extra._.actor = member
+                    spans.append(extra)
         doc.spans["actors"] = spans
         return doc
 
@@ -511,9 +516,12 @@ class _NounPhrase:
         group: tuple[Actor, ...] = ()
         if plural:
             others = self._coordinated_countries([*mods, *of_tokens], country)
-            if others:
-                group = (actor, *(self._role_actor(c, role, sectors, plural, text, start, end)
-                                  for c in others))
+            if others:  # each member's mention runs from its own country word to the head
+                spans = [(tok.idx, end if tok.idx < end else tok.idx + len(tok.text))
+                         for _, tok in others]
+                group = (actor, *(self._role_actor(c, role, sectors, plural,
+                                                   head.doc.text[a:b], a, b)
+                                  for (c, _), (a, b) in zip(others, spans, strict=True)))
         return Resolved(actor, role.phrase, "role", role.person and not plural, plural, group)
 
     def _role_actor(self, country: str, role: Role, sectors: tuple[str, ...], plural: bool,
@@ -524,19 +532,21 @@ class _NounPhrase:
                      type="person" if role.person and not plural else "state",
                      entity_id=f"code:{code}", start=start, end=end)
 
-    def _coordinated_countries(self, tokens: list[Token], first: str) -> list[str]:
+    def _coordinated_countries(self, tokens: list[Token], first: str
+                               ) -> list[tuple[str, Token]]:
         """Other countries coordinated with the first ("Armenian and Azerbaijani")."""
-        out: list[str] = []
+        out: list[tuple[str, Token]] = []
         for tok in tokens:
             for conj in tok.conjuncts:
                 hit = self.entries.get(conj.i)
                 if hit is None:
                     continue
                 entry = hit[1][0]
-                if entry.kind in {"country", "adjective", "capital"} and entry.country and (
-                    entry.country != first and entry.country not in out
+                if entry.kind in {"country", "adjective", "capital", "place"} and (
+                    entry.country and entry.country != first
+                    and entry.country not in {c for c, _ in out}
                 ):
-                    out.append(entry.country)
+                    out.append((entry.country, conj))
         return out
 
     def _unknown_org(self, mods: list[Token]) -> Resolved | None:

@@ -10,6 +10,8 @@ __all__ = ["normalize_date"]
 
 _ISO_RE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})(?:$|[T ]\d|\s*$)")
 _COMPACT_RE = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})\s*$")
+# Languages of month names tried, English first (trying every language is slow).
+_LANGUAGES = ("en", "fr", "de", "es", "it", "pt", "nl", "ru")
 # Absolute dates only: "yesterday" must not depend on when detente runs.
 _DATEPARSER_SETTINGS = {
     "PARSERS": ["timestamp", "custom-formats", "absolute-time"],
@@ -45,7 +47,5 @@ def normalize_date(value: Any) -> str | None:
         return _valid(*m.groups())
     import dateparser  # slow to import; only needed for non-ISO dates
 
-    parsed = dateparser.parse(text, languages=["en"], settings=_DATEPARSER_SETTINGS)
-    if parsed is None:
-        parsed = dateparser.parse(text, settings=_DATEPARSER_SETTINGS)
+    parsed = dateparser.parse(text, languages=list(_LANGUAGES), settings=_DATEPARSER_SETTINGS)
     return parsed.date().isoformat() if parsed else None

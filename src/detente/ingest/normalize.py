@@ -60,20 +60,34 @@ _DOUBLE_STOP_RE = re.compile(r"(?<![.])\.\.(?![.])")
 _WRAPPED_RE = re.compile(r"(?<=[a-z,;])\n(?=[a-z])")
 
 
+def _pieces(text: str, size: int = 2000) -> list[tuple[int, str]]:
+    """Lines of ``text``, long ones cut at spaces into pieces of about ``size`` characters."""
+    out: list[tuple[int, str]] = []
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        start = 0
+        while len(line) - start > size:
+            cut = line.rfind(" ", start + size // 2, start + size)
+            cut = cut + 1 if cut > 0 else start + size
+            out.append((offset + start, line[start:cut]))
+            start = cut
+        out.append((offset + start, line[start:]))
+        offset += len(line)
+    return out
+
+
 def fix_mojibake_edits(text: str) -> list[Edit]:
-    """Edits that repair encoding damage ("donâ€™t" -> "don’t") with ftfy, line by line."""
+    """Edits that repair encoding damage ("donâ€™t" -> "don’t") with ftfy, piece by piece."""
     if ftfy.fix_text(text, _FTFY_CONFIG) == text:
         return []
     edits: list[Edit] = []
-    offset = 0
-    for line in text.splitlines(keepends=True):
-        fixed = ftfy.fix_text(line, _FTFY_CONFIG)
-        if fixed != line:
-            matcher = SequenceMatcher(None, line, fixed, autojunk=False)
+    for offset, piece in _pieces(text):
+        fixed = ftfy.fix_text(piece, _FTFY_CONFIG)
+        if fixed != piece:
+            matcher = SequenceMatcher(None, piece, fixed, autojunk=False)
             for tag, i1, i2, j1, j2 in matcher.get_opcodes():
                 if tag != "equal":
                     edits.append(Edit(offset + i1, offset + i2, fixed[j1:j2]))
-        offset += len(line)
     return edits
 
 

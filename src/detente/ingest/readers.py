@@ -165,23 +165,17 @@ def _read_json(
 ) -> Iterator[Item]:
     decode = _LineDecoder(path, gz)
     lines = iter(fh)
-    lineno = 0
-    for raw in lines:
-        lineno += 1
+    first = True
+    for lineno, raw in enumerate(lines, 1):
         text, encoding = decode(raw)
         stripped = text.strip()
         if not stripped:
             continue
-        if array_ok and stripped.startswith("["):
+        if first and array_ok and stripped.startswith("["):
             yield from _read_json_array(text, lines, decode, origin, lineno, default_date)
             return
+        first = False
         yield _json_line(stripped, f"{origin}:{lineno}", encoding, default_date)
-        break
-    for raw in lines:
-        lineno += 1
-        text, encoding = decode(raw)
-        if text.strip():
-            yield _json_line(text, f"{origin}:{lineno}", encoding, default_date)
 
 
 def _json_line(text: str, origin: str, encoding: str, default_date: str | None) -> Item:

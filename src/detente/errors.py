@@ -2,8 +2,10 @@
 
 Codes are grouped by area:
 
-* ``E1xx`` data files shipped with detente or given by a user (dictionaries, patterns, tables)
-* ``E2xx`` input documents (files, records, encodings)
+* ``E1xx`` data files shipped with detente or given by a user (dictionaries, patterns, tables;
+  ``E150`` a bad regular expression in a data file)
+* ``E2xx`` input documents (files, records, encodings; ``E299`` an unexpected failure while
+  preparing one document, recorded as a reject)
 * ``E3xx`` storage and export
 * ``E4xx`` evaluation and gold files
 * ``E5xx`` configuration and command-line usage

@@ -250,6 +250,9 @@ def _read_csv(
     fh: IO[bytes], path: Path | None, gz: bool, origin: str, default_date: str | None
 ) -> Iterator[Item]:
     used: list[str] = []
+    # Articles can be long: allow fields up to 64 MB (the csv default of 128 KB would reject
+    # them; huge texts are chunked later by the preparer).
+    csv.field_size_limit(max(csv.field_size_limit(), 1 << 26))
     reader = csv.DictReader(_decoded_lines(fh, _LineDecoder(path, gz), used))
     try:
         fields = reader.fieldnames

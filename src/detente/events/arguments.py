@@ -283,13 +283,15 @@ def _slot(verb: Token, obj: Token | None, slot: str) -> list[Token]:
                 if g.dep_ == "dobj"]
     if name == "obj_amod_country" and obj is not None:
         return [c for c in obj.children if c.dep_ in {"amod", "compound"}]
-    if name == "xcomp_args":  # "threatened to cut off power to X", "urged Y to attack X"
+    if name in {"xcomp_args", "advcl_args"}:  # "threatened to cut off power to X"
+        deps = {"xcomp", "ccomp"} if name == "xcomp_args" else {"advcl"}
         out: list[Token] = []
-        for comp in verb.children:
-            if comp.dep_ in {"xcomp", "ccomp"}:
-                out += [c for c in comp.children if c.dep_ in {"dobj", "dative"}]
-                for prep in ("to", "against", "on", "with", "from", "into", "at"):
-                    out += list(prep_objects(comp, prep))
+        comps = [c for c in verb.children if c.dep_ in deps]
+        comps += [g for c in comps for g in c.children if g.dep_ in {"xcomp", "ccomp"}]
+        for comp in comps:  # "pledged $2bn to help rebuild Syria": two levels down
+            out += [c for c in comp.children if c.dep_ in {"dobj", "dative"}]
+            for prep in ("to", "against", "on", "with", "from", "into", "at"):
+                out += list(prep_objects(comp, prep))
         return out
     if name == "oprd_mods":
         return [m for c in verb.children if c.dep_ == "oprd" for m in c.subtree if m is not c]

@@ -178,10 +178,15 @@ class EventCoder:
         return out
 
     def _noun_candidate(self, noun: Token, npat: NounPattern) -> list[Candidate]:
-        head = noun.head
-        light = noun.dep_ in {"dobj", "nsubjpass"} and any(
+        anchor = noun  # "a new package of sanctions": the light verb governs "package"
+        while anchor.dep_ == "pobj" and anchor.head.lower_ in {"of", "in"} and (
+            self.lex.in_class("quantity", anchor.head.head.lemma_.lower())
+        ):
+            anchor = anchor.head.head
+        head = anchor.head
+        light = anchor.dep_ in {"dobj", "nsubjpass"} and any(
             x in self.lex.modality.light_verbs for x in verb_lemmas(head))
-        if not light and noun.dep_ == "pobj" and head.lower_ in _LIGHT_PREPS:
+        if not light and anchor.dep_ == "pobj" and head.lower_ in _LIGHT_PREPS:
             verb = head.head  # "agreed to a ceasefire", "engaged in talks"
             if verb.pos_ in {"VERB", "AUX"} and verb.lemma_.lower() in _PREP_LIGHT_VERBS | (
                 self.lex.modality.light_verbs

@@ -172,7 +172,7 @@ class _NounRow(BaseModel):
 
 _TARGET_SLOTS = {
     "dobj", "dative", "obj_poss", "ccomp_subj", "dobj_country", "obj_acl_dobj", "obj_amod_country",
-    "oprd_mods", "xcomp_args", "ccomp_subj_or_obj",
+    "oprd_mods", "xcomp_args", "advcl_args", "ccomp_subj_or_obj",
 }
 
 

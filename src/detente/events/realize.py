@@ -39,9 +39,12 @@ def _actors(tokens: list[Token], lookup: ActorLookup, inside: bool = False) -> l
     return out
 
 
-def _noun_sources(noun: Token, lookup: ActorLookup) -> list[Actor]:
+def _noun_sources(noun: Token, lookup: ActorLookup, symmetric: bool = False) -> list[Actor]:
+    """"Russia's invasion", "Israeli air strikes", "the attack by X". A symmetric noun takes
+    only a possessor or "by" ("the G20 summit" is not the G20 meeting anyone)."""
+    deps = {"poss"} if symmetric else {"poss", "compound", "amod", "nmod"}
     for child in noun.children:
-        if child.dep_ in {"poss", "compound", "amod", "nmod"} and (found := lookup.expand(child)):
+        if child.dep_ in deps and (found := lookup.expand(child)):
             return found
     for pobj in prep_objects(noun, "by"):
         if found := lookup.expand(pobj):
@@ -196,6 +199,15 @@ def realize(coder: EventCoder, cand: Candidate, sent: Span, index: int, lookup: 
     if cand.verb is not None and _purpose_clause(cand.verb):
         return [coder.suppressed(sent, cand, cand.code, None, None, "purpose clause")]
     frame = analyse(cand.verb, lex.modality) if cand.verb is not None else Frame()
+    if cand.noun is not None and cand.verb is not None and frame.kind is None:
+        light = cand.verb.lemma_.lower()  # "pledged aid", "threatened sanctions", "proposed talks"
+        for kind, words in (("threat", lex.modality.threat), ("demand", lex.modality.demand),
+                            ("intent", lex.modality.intent)):
+            if light in words:
+                frame.kind, frame.governor = kind, cand.verb
+                if kind == "intent":
+                    frame.modality = "intent"
+                break
     if cand.noun is not None and any(c.dep_ == "det" and c.lower_ == "no"
                                      for c in cand.noun.children):
         frame.negated = True
@@ -203,7 +215,8 @@ def realize(coder: EventCoder, cand: Candidate, sent: Span, index: int, lookup: 
     if cand.verb is not None:
         sources = _actors(source_tokens(cand.verb), lookup, inside=True)
     else:
-        sources = _noun_sources(cand.noun, lookup) if cand.noun is not None else []
+        sources = (_noun_sources(cand.noun, lookup, cand.symmetric)
+                   if cand.noun is not None else [])
     adverbial = False
     if not sources and cand.noun is not None and cand.symmetric:
         sources = _adverbial_participants(cand.noun, lookup)

@@ -158,6 +158,8 @@ class ActorResolver:
         self.place_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self._places: dict[str, Entry] = {}
         settings = yaml_mapping(data_path("actors", "names.yaml"))
+        self._person_words = {w for e in self._entries.values() for x in e
+                              if x.kind == "person" for w in x.name.replace("-", " ").split()}
         for place in place_entries(int(settings["place_min_population"][1]),
                                    settings["place_exclude"][1], set(self._entries)):
             self._places[place.surface] = place
@@ -198,8 +200,10 @@ class ActorResolver:
         not glued to another proper name ("Real Madrid")."""
         doc = span.doc
         ent = next((e for e in doc.ents if e.start <= span.start < e.end), None)
-        if ent is not None and ent.label_ == "PERSON" and len(ent) > len(span):
-            return False
+        if ent is not None and ent.label_ == "PERSON" and (
+            len(ent) > len(span) or span.text in self._person_words
+        ):
+            return False  # "Bush" the president, not Bush the Egyptian town
         before = doc[span.start - 1] if span.start > 0 else None
         if before is not None and self.dictionary.role(before.lemma_) is not None and (
             before.pos_ == "PROPN"

@@ -158,6 +158,9 @@ class EventCoder:
                 targets: tuple[str, ...] = ("dobj", "dative", "prep:on", "prep:to", "xcomp_args")
             elif lemma in mod.statement_verbs:
                 code, rule, targets = "010", f"s.{lemma}", ("dative", "ccomp_subj")
+                if any(a.lower_ in mod.obligation_aux for c in comps for a in c.children
+                       if a.dep_ == "aux"):
+                    code, rule = "100", f"s.{lemma}+must"  # "said Y must ...": a demand
             else:
                 continue
             out.append(Candidate(code=code, rule=rule, trigger=tok, verb=tok,

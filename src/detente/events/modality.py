@@ -32,6 +32,7 @@ class Frame:
     speech_verbs: list[Token] = field(default_factory=list)
     report_preps: list[Token] = field(default_factory=list)  # "according to X": X
     hypothetical_reason: str | None = None
+    obligation: Token | None = None  # the clause with "must"/"should" (a demand when reported)
 
 
 def subject_tokens(verb: Token) -> list[Token]:
@@ -66,6 +67,8 @@ def _local(verb: Token, frame: Frame, lex: ModalityLexicon, reported: bool) -> N
                 frame.modality = "hypothetical"
                 frame.hypothetical_reason = frame.hypothetical_reason or f"'{aux.text}'"
         elif word in lex.hypothetical_aux:
+            if word in lex.obligation_aux and frame.obligation is None:
+                frame.obligation = verb
             frame.modality = "hypothetical"
             frame.hypothetical_reason = frame.hypothetical_reason or f"'{aux.text}'"
         elif aux.lemma_ == "be" and any(c.dep_ == "xcomp" for c in verb.children):
@@ -168,6 +171,17 @@ def analyse(trigger: Token, lex: ModalityLexicon) -> Frame:
             frame.governor = parent
             frame.addressee = next(c for c in cur.children if c.dep_ in _SUBJ)
             _local(parent, frame, lex, reported)
+            cur = parent
+            continue
+        if dep == "ccomp" and frame.obligation is not None and frame.kind is None and (
+            plemma in lex.speech
+        ):  # "Russia said Sudan must return the helicopter": Russia demands it of Sudan
+            subjects = subject_tokens(frame.obligation)
+            frame.kind, frame.governor = "demand", parent
+            frame.addressee = subjects[0] if subjects else None
+            frame.modality = "realized"
+            frame.hypothetical_reason = None
+            frame.speech_verbs.append(parent)
             cur = parent
             continue
         if dep == "ccomp" or dep == "parataxis":

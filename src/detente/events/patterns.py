@@ -123,6 +123,7 @@ class ModalityLexicon:
     allege: frozenset[str]
     report_preps: frozenset[str]
     statement_verbs: frozenset[str] = frozenset()
+    obligation_aux: frozenset[str] = frozenset()
     governor_codes: dict[str, str] = field(default_factory=dict)
 
 

@@ -334,23 +334,38 @@ class ActorResolver:
 
     # ------------------------------------------------------------------ helpers
     def gazetteer_surname(self, token: Token, date: dt.date | None) -> Resolved | None:
-        """A lone surname ("Putin", "Xi") that names exactly one gazetteer person in office on
-        the article date (or, undated or out of office, exactly one person at all)."""
+        """A lone surname ("Putin", "Xi") that names exactly one gazetteer person, taken only
+        with support: the person is in office on the article date, or carries a title here
+        ("President Bush"), or the story mentions the person's country. "Smith said" in a
+        film review stays unresolved."""
         people = self._surnames.get(token.text, [])
         if not people:
             return None
-        if date is not None:
-            live = [p for p in people if self.dictionary.person_office(p, date) is not None]
-            people = live or people
-        if len({p.entity_id for p in people}) != 1:
+        live = [p for p in people if date is not None
+                and self.dictionary.person_office(p, date) is not None]
+        candidates = live or people
+        if len({p.entity_id for p in candidates}) != 1:
             return None
-        entry = people[0]
-        start, end = token.idx, token.idx + len(token.text)
+        entry = candidates[0]
         phrase = _NounPhrase(self, token, {}, self._role_spans(token.doc), date)
+        mods = phrase.modifiers()
+        titled = phrase._title(mods)[0] is not None
+        if not (live or titled or self._country_in_story(token.doc, entry.country)):
+            return None
+        start, end = token.idx, token.idx + len(token.text)
         span = token.doc[token.i : token.i + 1]
-        res = phrase._from_entry(span, entry, phrase.modifiers())
+        res = phrase._from_entry(span, entry, mods)
         actor = replace(res.actor, text=token.text, start=start, end=end)
         return Resolved(actor, res.role, "gazetteer_surname", True, False)
+
+    def _country_in_story(self, doc: Doc, country: str | None) -> bool:
+        if country is None:
+            return False
+        for _, s, e in self.matcher(doc):
+            entries = self._entries.get(doc[s:e].text, [])
+            if any(x.country == country and x.kind != "person" for x in entries):
+                return True
+        return False
 
     def role_for(self, phrase: str) -> Role | None:
         return self.dictionary.role(phrase)

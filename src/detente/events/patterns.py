@@ -241,8 +241,9 @@ class EventLexicon:
         index: dict[str, list[VerbPattern]] = {}
         for pattern in verb_patterns:
             index.setdefault(pattern.lemma, []).append(pattern)
+        order = {id(p): n for n, p in enumerate(verb_patterns)}  # files load in name order
         for patterns in index.values():
-            patterns.sort(key=lambda p: (-p.specificity, p.line))
+            patterns.sort(key=lambda p: (-p.specificity, order[id(p)]))
         self.verb_index = index
         noun_lemmas: set[str] = set()
         for npat in noun_patterns:

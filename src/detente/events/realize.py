@@ -253,6 +253,9 @@ def realize(coder: EventCoder, cand: Candidate, sent: Span, index: int, lookup: 
     if reason is not None or code is None:
         return [coder.suppressed(sent, cand, cand.code, coded_sources[0], target_list[0],
                                  reason or "no_code")]
+    if cand.rule.startswith("s.") and not any(s.code for s in sources):
+        return [coder.suppressed(sent, cand, code or cand.code, coded_sources[0],
+                                 target_list[0], "statement by an uncoded speaker")]
     if cand.rule.startswith("s.") and any(
         t is not None and t.country == s.country for t in target_list for s in coded_sources
     ):

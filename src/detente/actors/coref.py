@@ -19,7 +19,8 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from detente.actors.resolve import PERSON_PRONOUNS, ActorResolver, Resolved
+from detente.actors.phrase import PERSON_PRONOUNS, Resolved
+from detente.actors.resolve import ActorResolver
 from detente.records import Actor
 
 __all__ = ["resolve_story"]

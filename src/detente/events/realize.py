@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
-from detente.actors.resolve import compose_code
+from detente.actors.phrase import compose_code
 from detente.events.arguments import (
     ActorLookup,
     part_of,

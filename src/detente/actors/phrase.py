@@ -1,0 +1,279 @@
+"""One noun phrase at a time: what its head, modifiers and "of" phrases say about an actor.
+
+Used by :class:`~detente.actors.resolve.ActorResolver`; split out so each module stays small.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span, Token
+
+from detente.actors.dictionary import Entry, Role
+from detente.records import Actor
+
+if TYPE_CHECKING:
+    from detente.actors.resolve import ActorResolver
+
+__all__ = ["NounPhrase", "Resolved", "compose_code", "MOD_DEPS", "NOMINAL", "PERSON_PRONOUNS"]
+
+MOD_DEPS = frozenset({"compound", "amod", "poss", "nmod", "flat", "npadvmod", "nummod"})
+OF_PREPS = frozenset({"of", "from", "in"})
+NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "ADJ", "NUM", "X"})
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+GROUP_PRONOUNS = frozenset({"they", "them", "it"})
+_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def compose_code(base: str | None, sectors: Iterable[str]) -> str | None:
+    """``CHN`` + ``GOV`` -> ``CHNGOV``; a sector already in the code is not repeated
+    (``PSEREBHMS`` + ``REB`` stays ``PSEREBHMS``)."""
+    if base is None:
+        return None
+    code = base
+    for sector in sectors:
+        blocks = {code[i : i + 3] for i in range(3, len(code), 3)}
+        if sector not in blocks:
+            code += sector
+    return code
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """An actor plus how it was resolved (for coreference and context checks)."""
+
+    actor: Actor
+    role: str | None  # the role phrase ("foreign minister"), when one was seen
+    basis: str  # entry | role | person | title | coref | unknown
+    person: bool
+    plural: bool
+    group: tuple[Actor, ...] = ()  # "Armenian and Azerbaijani troops": one actor per country
+
+
+class NounPhrase:
+    """Everything one noun phrase says about an actor."""
+
+    def __init__(
+        self,
+        resolver: ActorResolver,
+        head: Token,
+        entries: dict[int, tuple[Span, list[Entry]]],
+        roles: dict[int, tuple[Span, Role]],
+        date: dt.date | None,
+    ) -> None:
+        self.r = resolver
+        self.head = head
+        self.entries = entries
+        self.roles = roles
+        self.date = date
+
+    # modifiers of the head, following compound chains
+    def modifiers(self) -> list[Token]:
+        out: list[Token] = []
+        stack = [c for c in self.head.children if c.dep_ in MOD_DEPS]
+        while stack:
+            tok = stack.pop()
+            out.append(tok)
+            stack.extend(c for c in tok.children if c.dep_ in {"compound", "amod", "flat", "poss"})
+        return sorted(out, key=lambda t: t.i)
+
+    def of_phrases(self) -> list[Token]:
+        out: list[Token] = []
+        for child in self.head.children:
+            if child.dep_ == "prep" and child.lower_ in OF_PREPS:
+                out.extend(g for g in child.children if g.dep_ == "pobj")
+        return out
+
+    def _country_of(self, tokens: Iterable[Token]) -> tuple[str | None, Entry | None]:
+        """The first country (ISO3) or organisation entry among modifier tokens."""
+        for tok in tokens:
+            hit = self.entries.get(tok.i)
+            if hit is None:
+                continue
+            entry = hit[1][0]
+            if entry.kind in {"country", "adjective", "capital", "seat", "place"}:
+                return entry.country, None
+            if entry.kind == "organisation":
+                return None, entry
+        return None, None
+
+    def _span(self, tokens: Iterable[Token]) -> tuple[int, int, str]:
+        toks = sorted(tokens, key=lambda t: t.i)
+        doc = self.head.doc
+        start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+        return start, end, doc.text[start:end]
+
+    def resolve(self) -> Resolved | None:
+        head = self.head
+        mods = self.modifiers()
+        hit = self.entries.get(head.i)
+        role_hit = self.roles.get(head.i)
+        if hit is not None and (hit[0].end - 1 == head.i or hit[0].root == head):
+            return self._from_entry(hit[0], hit[1][0], mods)
+        if hit is not None:
+            return None  # head is inside a longer name but not its head
+        if role_hit is None and head.pos_ == "NOUN":  # "opposition supporters", "army officers"
+            for child in head.children:
+                if child.dep_ == "compound" and child.i in self.roles:
+                    role_hit = self.roles[child.i]
+                    break
+        if role_hit is not None:
+            return self._from_role(role_hit[0], role_hit[1], mods)
+        if head.pos_ == "PROPN":
+            return self._from_name(mods)
+        return None
+
+    def _title(self, mods: list[Token]) -> tuple[Role | None, str | None]:
+        """A title among the modifiers ("President", "Foreign Minister") and its phrase."""
+        for tok in mods:
+            hit = self.roles.get(tok.i)
+            if hit is not None:
+                return hit[1], hit[1].phrase
+        return None, None
+
+    def _from_entry(self, span: Span, entry: Entry, mods: list[Token]) -> Resolved:
+        tokens = [*span, *[m for m in mods if m.i < span.start]]
+        start, end, text = self._span(tokens)
+        if entry.kind == "person":
+            office = self.r.dictionary.person_office(entry, self.date)
+            sectors: tuple[str, ...] = office.sectors if office else ()
+            title, title_phrase = self._title(mods)
+            former = any(m.lower_ in {"former", "ex", "late"} for m in mods)
+            if office is None and title is not None and not former:
+                sectors = (title.sector,)  # the text's own title outranks the gazetteer
+            country = entry.country
+            code = compose_code(country, sectors)
+            if office is not None and office.code:
+                code, country = office.code, office.code
+            actor = Actor(text=text, name=entry.name, code=code, country=country,
+                          sectors=tuple(sectors), type="person", entity_id=entry.entity_id,
+                          start=start, end=end)
+            return Resolved(actor, office.role if office else title_phrase, "entry", True, False)
+        country, org = self._country_of(m for m in mods if m.i < span.start)
+        if entry.national_society and country:
+            code = self.r.dictionary.national_society_code(country)
+            actor = Actor(text=text, name=f"{entry.name} ({country})", code=code, country=country,
+                          sectors=("NGO",), type="ngo", entity_id=f"org:{code}",
+                          start=start, end=end)
+            return Resolved(actor, None, "entry", False, False)
+        plural = entry.kind == "adjective" and self.head.tag_ in {"NNS", "NNPS"}
+        sectors = tuple(entry.sectors)
+        code = entry.code
+        if plural and self.head.text.endswith("s") and self.head.dep_ != "amod":
+            sectors, code = ("CVL",), compose_code(entry.code, ("CVL",)) or entry.code  # people
+        actor = Actor(text=text, name=entry.name, code=code, country=entry.country,
+                      sectors=sectors, type=entry.type,  # type: ignore[arg-type]
+                      entity_id=entry.entity_id if not plural else f"code:{code}",
+                      start=start, end=end)
+        return Resolved(actor, None, "entry", False, plural)
+
+    def _from_role(self, span: Span, role: Role, mods: list[Token]) -> Resolved | None:
+        head = self.head
+        if role.sector == "OPP" and any(c.dep_ == "prep" and c.lower_ == "to"
+                                        for c in head.children):
+            return None  # "Russia's opposition to NATO expansion" is a stance, not an actor
+        plural = head.tag_ in {"NNS", "NNPS"}
+        of_tokens = self.of_phrases()
+        if role.person and not plural:  # "a nurse in Kano" says where, not whose
+            of_tokens = [t for t in of_tokens if t.head.lower_ != "in"]
+        country, org = self._country_of([*mods, *of_tokens])
+        tokens = [*span, *[m for m in mods if m.i < span.start]]
+        if country is None and org is None:
+            for pobj in of_tokens:  # "the president of France", "troops from Chad"
+                c, o = self._country_of([pobj, *[m for m in pobj.children]])
+                if c or o:
+                    country, org = c, o
+                    tokens.extend(pobj.subtree)
+                    break
+        if country is None and org is None and role.implies_country:
+            country = role.implies_country
+        start, end, text = self._span(tokens)
+        sectors = (role.sector,)
+        if org is not None:
+            code = compose_code(org.code, sectors)
+            actor = Actor(text=text, name=f"{org.name} {role.phrase}", code=code,
+                          country=org.country, sectors=sectors, type=org.type,  # type: ignore
+                          entity_id=f"code:{code}", start=start, end=end)
+            return Resolved(actor, role.phrase, "role", role.person, plural)
+        if country is None:
+            actor = Actor(text=text, name=role.phrase, code=None, country=None, sectors=sectors,
+                          type="person" if role.person and not plural else "unknown",
+                          entity_id=None, start=start, end=end)
+            return Resolved(actor, role.phrase, "unresolved_role", role.person, plural)
+        actor = self._role_actor(country, role, sectors, plural, text, start, end)
+        group: tuple[Actor, ...] = ()
+        if plural:
+            others = self._coordinated_countries([*mods, *of_tokens], country)
+            if others:  # each member's mention runs from its own country word to the head
+                spans = [(tok.idx, end if tok.idx < end else tok.idx + len(tok.text))
+                         for _, tok in others]
+                group = (actor, *(self._role_actor(c, role, sectors, plural,
+                                                   head.doc.text[a:b], a, b)
+                                  for (c, _), (a, b) in zip(others, spans, strict=True)))
+        return Resolved(actor, role.phrase, "role", role.person and not plural, plural, group)
+
+    def _role_actor(self, country: str, role: Role, sectors: tuple[str, ...], plural: bool,
+                    text: str, start: int, end: int) -> Actor:
+        code = compose_code(country, sectors)
+        return Actor(text=text, name=f"{self.r.country_name(country)} {role.phrase}", code=code,
+                     country=country, sectors=sectors,
+                     type="person" if role.person and not plural else "state",
+                     entity_id=f"code:{code}", start=start, end=end)
+
+    def _coordinated_countries(self, tokens: list[Token], first: str
+                               ) -> list[tuple[str, Token]]:
+        """Other countries coordinated with the first ("Armenian and Azerbaijani")."""
+        out: list[tuple[str, Token]] = []
+        for tok in tokens:
+            for conj in tok.conjuncts:
+                hit = self.entries.get(conj.i)
+                if hit is None:
+                    continue
+                entry = hit[1][0]
+                if entry.kind in {"country", "adjective", "capital", "place"} and (
+                    entry.country and entry.country != first
+                    and entry.country not in {c for c, _ in out}
+                ):
+                    out.append((entry.country, conj))
+        return out
+
+    def _unknown_org(self, mods: list[Token]) -> Resolved | None:
+        """A named organisation not in the dictionary: kept with its text, code unknown."""
+        head = self.head
+        ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
+        if ent is None or ent.root != head:
+            return None
+        country, org = self._country_of(mods)
+        actor = Actor(text=ent.text, name=ent.text, code=None, country=None, sectors=(),
+                      type="unknown", entity_id=None, start=ent.start_char, end=ent.end_char)
+        return Resolved(actor, None, "unknown_org", False, False)
+
+    def _from_name(self, mods: list[Token]) -> Resolved | None:
+        """A proper name not in the dictionary: a person when titled or tagged PERSON."""
+        head = self.head
+        name_toks = [head, *[m for m in mods if m.pos_ == "PROPN" and m.i not in self.roles
+                             and m.i not in self.entries and m.dep_ in {"compound", "flat"}]]
+        title, title_phrase = self._title(mods)
+        if head.ent_type_ in {"ORG", "NORP"} and title is None and head.ent_iob_ != "":
+            return self._unknown_org(mods)
+        if head.ent_type_ != "PERSON" and title is None:
+            return None
+        country, org = self._country_of(m for m in mods)
+        if country is None and title is not None and title.implies_country:
+            country = title.implies_country
+        name_toks.sort(key=lambda t: t.i)
+        name = " ".join(t.text for t in name_toks)
+        start, end, text = self._span([*name_toks, *mods])
+        sectors: tuple[str, ...] = (title.sector,) if title is not None and country else ()
+        actor = Actor(text=text, name=name, code=compose_code(country, sectors), country=country,
+                      sectors=sectors, type="person",
+                      entity_id="person:" + _SLUG.sub("-", name.lower()).strip("-"),
+                      start=start, end=end)
+        basis = "title" if title is not None else "person"
+        return Resolved(actor, title_phrase, basis, True, False)
+
+

@@ -252,6 +252,9 @@ def source_tokens(verb: Token, depth: int = 0) -> list[Token]:
         return [head]
     if verb.dep_ == "acl" and verb.tag_ == "VBG":  # "troops, firing on protesters"
         return [head]
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "a ceasefire brokered by Qatar"
+        agent = _agent(verb)
+        return [agent] if agent is not None else []
     return []
 
 

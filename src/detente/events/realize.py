@@ -112,9 +112,23 @@ def _home(actors: list[Actor]) -> str | None:
     return None
 
 
-def _domestic(sources: list[Actor], targets: list[Actor]) -> tuple[list[Actor], list[Actor]]:
+def _location(cand: Candidate, lookup: ActorLookup) -> str | None:
+    """The country where the act took place ("... in Nairobi", "across Iran"), if stated."""
+    if cand.verb is None:
+        return None
+    for prep in ("in", "across", "throughout", "outside"):
+        for pobj in prep_objects(cand.verb, prep):
+            for actor in lookup.at(pobj):
+                if actor.country and len(actor.country) == 3:
+                    return actor.country
+    return None
+
+
+def _domestic(sources: list[Actor], targets: list[Actor], where: str | None = None
+              ) -> tuple[list[Actor], list[Actor]]:
     """Sector-only actors ("police arrested protesters") take the country of the coded actor
-    on the other side: an event within one's own country is the default reading."""
+    on the other side, or of the place where it happened: an event within one's own country
+    is the default reading."""
     def fill(actors: list[Actor], home: str | None) -> list[Actor]:
         out = []
         for actor in actors:
@@ -124,8 +138,8 @@ def _domestic(sources: list[Actor], targets: list[Actor]) -> tuple[list[Actor], 
             out.append(actor)
         return out
 
-    sources = fill(sources, _home(targets))
-    return sources, fill(targets, _home(sources))
+    sources = fill(sources, _home(targets) or where)
+    return sources, fill(targets, _home(sources) or where)
 
 
 def _attribution(frame: Frame, lookup: ActorLookup) -> Attribution:
@@ -239,7 +253,7 @@ def realize(coder: EventCoder, cand: Candidate, sent: Span, index: int, lookup: 
         sources, targets = targets, sources
     sources = [s for s in sources if s.type != "media"]
     if code is not None and code[:2] in lex.context.domestic_roots:
-        sources, targets = _domestic(sources, targets)
+        sources, targets = _domestic(sources, targets, _location(cand, lookup))
     targets = [t for t in targets if t.code is not None]
     coded_sources = [s for s in sources if s.code is not None] or [
         s for s in sources if _agent(s)]  # "Defence Minister Pierre Joxe": kept, uncoded

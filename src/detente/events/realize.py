@@ -275,6 +275,11 @@ def realize(coder: EventCoder, cand: Candidate, sent: Span, index: int, lookup: 
     ):
         return [coder.suppressed(sent, cand, code, coded_sources[0], target_list[0],
                                  "statement about own country")]
+    if not any(s.code or s.sectors for s in coded_sources) and not any(
+        t is not None and t.code for t in target_list
+    ):  # an unknown name acting on nobody coded tells a user nothing
+        return [coder.suppressed(sent, cand, code, coded_sources[0], target_list[0],
+                                 "no coded actor")]
     if cand.require_target and target_list == [None]:
         return [coder.suppressed(sent, cand, code, coded_sources[0], None, "no_target")]
     blocked = context.blocks(sent, code, coded_sources[0], target_list[0])

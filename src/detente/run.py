@@ -15,7 +15,6 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 from typing import IO, Any, TextIO
 
 from detente.ingest.dedup import Deduplicator
@@ -204,7 +203,3 @@ def run(
     sink.flush()
     summary.seconds = time.perf_counter() - summary.started
     return summary
-
-
-def read_paths(paths: Sequence[str | Path]) -> list[str]:
-    return [str(p) for p in paths]

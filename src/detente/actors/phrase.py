@@ -25,7 +25,6 @@ MOD_DEPS = frozenset({"compound", "amod", "poss", "nmod", "flat", "npadvmod", "n
 OF_PREPS = frozenset({"of", "from", "in"})
 NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "ADJ", "NUM", "X"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
-GROUP_PRONOUNS = frozenset({"they", "them", "it"})
 _SLUG = re.compile(r"[^a-z0-9]+")
 
 

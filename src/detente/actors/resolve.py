@@ -35,7 +35,6 @@ from detente.actors.phrase import (
 )
 from detente.actors.places import place_entries
 from detente.datafiles import data_path, yaml_mapping
-from detente.records import Actor
 
 __all__ = ["ActorResolver", "Resolved", "compose_code", "register_extensions"]
 
@@ -338,21 +337,6 @@ class ActorResolver:
                 return True
         return False
 
-    def role_for(self, phrase: str) -> Role | None:
-        return self.dictionary.role(phrase)
-
     def country_name(self, iso3: str) -> str:
         entry = self.dictionary.country(iso3)
         return entry.name if entry else iso3
-
-    def country_actor(self, iso3: str, text: str, start: int, end: int) -> Actor:
-        entry = self.dictionary.country(iso3)
-        name = entry.name if entry else iso3
-        return Actor(text=text, name=name, code=iso3, country=iso3, sectors=(), type="state",
-                     entity_id=f"country:{iso3}", start=start, end=end)
-
-
-def with_text(actor: Actor, token_span: Span) -> Actor:
-    """A copy of ``actor`` for a later mention (coreference keeps the entity, not the text)."""
-    return replace(actor, text=token_span.text, start=token_span.start_char,
-                   end=token_span.end_char)

@@ -33,11 +33,10 @@ _LEADER_ROLES = ("president", "prime minister", "premier", "chancellor", "leader
 
 def _relabel(res: Resolved, token: Token, basis: str = "coref") -> Resolved:
     doc = token.doc
-    start, end = token.idx, token.idx + len(token.text)
     left = [t for t in token.lefts if t.dep_ in {"det", "compound", "amod", "nummod"}]
-    if left:
-        start = min(t.idx for t in left)
-    actor = replace(res.actor, text=doc.text[start:end], start=start, end=end)
+    first = min(left, key=lambda t: t.i) if left else token
+    span = doc[first.i : token.i + 1]  # Span.text, not doc.text: that rebuilds the whole text
+    actor = replace(res.actor, text=span.text, start=span.start_char, end=span.end_char)
     return Resolved(actor, res.role, basis, res.person, res.plural)
 
 
@@ -163,7 +162,7 @@ class _Story:
 
 def resolve_story(
     doc: Doc, resolved: dict[int, Resolved], resolver: ActorResolver | None = None,
-    date: object = None,
+    date: object = None, facts: object = None,
 ) -> tuple[dict[int, Resolved], dict[int, list[Actor]]]:
     """Resolve the mentions that need the rest of the story; see the module docstring."""
     resolved = dict(resolved)
@@ -178,14 +177,14 @@ def resolve_story(
             if found is None and resolver is not None and token.i > 0 and not (
                 doc[token.i - 1].pos_ == "PROPN" and doc[token.i - 1].dep_ in {"compound", "flat"}
             ):
-                found = resolver.gazetteer_surname(token, date)  # type: ignore[arg-type]
+                found = resolver.gazetteer_surname(token, date, facts)  # type: ignore[arg-type]
             if found is not None:
                 resolved[token.i] = found
         elif current is not None and current.basis in {"person", "title"} and (
             current.actor.code is None or not current.actor.sectors
         ):
             found = story.surname(token) or (
-                resolver.gazetteer_surname(token, date)  # type: ignore[arg-type]
+                resolver.gazetteer_surname(token, date, facts)  # type: ignore[arg-type]
                 if resolver is not None else None)
             if found is not None:
                 resolved[token.i] = found

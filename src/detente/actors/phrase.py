@@ -102,9 +102,8 @@ class NounPhrase:
 
     def _span(self, tokens: Iterable[Token]) -> tuple[int, int, str]:
         toks = sorted(tokens, key=lambda t: t.i)
-        doc = self.head.doc
-        start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-        return start, end, doc.text[start:end]
+        span = self.head.doc[toks[0].i : toks[-1].i + 1]  # not doc.text: O(document) per call
+        return span.start_char, span.end_char, span.text
 
     def resolve(self) -> Resolved | None:
         head = self.head
@@ -208,11 +207,12 @@ class NounPhrase:
         if plural:
             others = self._coordinated_countries([*mods, *of_tokens], country)
             if others:  # each member's mention runs from its own country word to the head
-                spans = [(tok.idx, end if tok.idx < end else tok.idx + len(tok.text))
+                doc = head.doc
+                spans = [doc[tok.i : head.i + 1] if tok.i < head.i else doc[tok.i : tok.i + 1]
                          for _, tok in others]
-                group = (actor, *(self._role_actor(c, role, sectors, plural,
-                                                   head.doc.text[a:b], a, b)
-                                  for (c, _), (a, b) in zip(others, spans, strict=True)))
+                group = (actor, *(self._role_actor(c, role, sectors, plural, sp.text,
+                                                   sp.start_char, sp.end_char)
+                                  for (c, _), sp in zip(others, spans, strict=True)))
         return Resolved(actor, role.phrase, "role", role.person and not plural, plural, group)
 
     def _role_actor(self, country: str, role: Role, sectors: tuple[str, ...], plural: bool,

@@ -19,7 +19,7 @@ Results live on the Doc: ``doc.spans["actors"]`` (each span has ``span._.actor``
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -52,6 +52,15 @@ def register_extensions() -> None:
         Doc.set_extension("actor_notes", default=None)
     if not Span.has_extension("actor"):
         Span.set_extension("actor", default=None)
+
+
+@dataclass(frozen=True)
+class _StoryFacts:
+    """What the whole story says, computed once per document for surname resolution."""
+
+    doc: Doc
+    roles: dict[int, tuple[Span, Role]]
+    countries: frozenset[str]
 
 
 def _surname_index(dictionary: ActorDictionary) -> dict[str, list[Entry]]:
@@ -271,7 +280,10 @@ class ActorResolver:
             found = NounPhrase(self, token, entries, roles, date).resolve()
             if found is not None:
                 resolved[token.i] = found
-        resolved, groups = resolve_story(doc, resolved, self, date)
+        story = _StoryFacts(doc, roles, frozenset(
+            e.country for _, es in entries.values() for e in es
+            if e.country and e.kind != "person"))
+        resolved, groups = resolve_story(doc, resolved, self, date, facts=story)
         for i, res in list(resolved.items()):  # every token of a matched name points to it
             hit = entries.get(i)
             if hit is not None and res.basis == "entry":
@@ -303,7 +315,8 @@ class ActorResolver:
         return doc
 
     # ------------------------------------------------------------------ helpers
-    def gazetteer_surname(self, token: Token, date: dt.date | None) -> Resolved | None:
+    def gazetteer_surname(self, token: Token, date: dt.date | None,
+                          story: _StoryFacts | None = None) -> Resolved | None:
         """A lone surname ("Putin", "Xi") that names exactly one gazetteer person, taken only
         with support: the person is in office on the article date, or carries a title here
         ("President Bush"), or the story mentions the person's country. "Smith said" in a
@@ -317,10 +330,13 @@ class ActorResolver:
         if len({p.entity_id for p in candidates}) != 1:
             return None
         entry = candidates[0]
-        phrase = NounPhrase(self, token, {}, self._role_spans(token.doc), date)
+        if story is None or story.doc is not token.doc:
+            story = _StoryFacts(token.doc, self._role_spans(token.doc),
+                                self._story_countries(token.doc))
+        phrase = NounPhrase(self, token, {}, story.roles, date)
         mods = phrase.modifiers()
         titled = phrase._title(mods)[0] is not None
-        if not (live or titled or self._country_in_story(token.doc, entry.country)):
+        if not (live or titled or entry.country in story.countries):
             return None
         start, end = token.idx, token.idx + len(token.text)
         span = token.doc[token.i : token.i + 1]
@@ -328,14 +344,10 @@ class ActorResolver:
         actor = replace(res.actor, text=token.text, start=start, end=end)
         return Resolved(actor, res.role, "gazetteer_surname", True, False)
 
-    def _country_in_story(self, doc: Doc, country: str | None) -> bool:
-        if country is None:
-            return False
-        for _, s, e in self.matcher(doc):
-            entries = self._entries.get(doc[s:e].text, [])
-            if any(x.country == country and x.kind != "person" for x in entries):
-                return True
-        return False
+    def _story_countries(self, doc: Doc) -> frozenset[str]:
+        return frozenset(x.country for _, s, e in self.matcher(doc)
+                         for x in self._entries.get(doc[s:e].text, [])
+                         if x.country and x.kind != "person")
 
     def country_name(self, iso3: str) -> str:
         entry = self.dictionary.country(iso3)

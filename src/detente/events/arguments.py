@@ -34,7 +34,6 @@ DEFAULT_TARGETS: tuple[str, ...] = (
 )
 _REL_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
-_PART_WORDS = frozenset({"part", "territory", "province", "region"})
 
 
 class ActorLookup:
@@ -149,14 +148,14 @@ def _left_list(first: Token) -> list[Token]:
     return found
 
 
-def part_of(token: Token) -> Token | None:
+def part_of(token: Token, part_nouns: frozenset[str]) -> Token | None:
     """"Taiwan as an integral part of China" -> China (the whole the part belongs to)."""
     for head in (token, token.head, token.head.head):
         for prep in head.children:
             if prep.dep_ != "prep" or prep.lower_ != "as":
                 continue
             for pobj in prep.children:
-                if pobj.dep_ == "pobj" and pobj.lemma_.lower() in _PART_WORDS:
+                if pobj.dep_ == "pobj" and pobj.lemma_.lower() in part_nouns:
                     for of in pobj.children:
                         if of.dep_ == "prep" and of.lower_ == "of":
                             return next((g for g in of.children if g.dep_ == "pobj"), None)

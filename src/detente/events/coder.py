@@ -191,8 +191,9 @@ class EventCoder:
             x in self.lex.modality.light_verbs for x in verb_lemmas(head))
         if not light and anchor.dep_ == "pobj" and head.lower_ in _LIGHT_PREPS:
             verb = head.head  # "agreed to a ceasefire", "engaged in talks"
-            if verb.pos_ in {"VERB", "AUX"} and verb.lemma_.lower() in _PREP_LIGHT_VERBS | (
-                self.lex.modality.light_verbs
+            mod = self.lex.modality
+            if verb.pos_ in {"VERB", "AUX"} and (
+                verb.lemma_.lower() in mod.prep_light_verbs | mod.light_verbs
             ):
                 head, light = verb, True
         targets = tuple(f"noun_prep:{p}" for p in npat.target)
@@ -262,8 +263,6 @@ class EventCoder:
 
 
 _LIGHT_PREPS = frozenset({"to", "on", "in", "into", "upon"})
-_PREP_LIGHT_VERBS = frozenset({"agree", "engage", "participate", "take", "join", "enter",
-                               "return", "proceed", "resort", "embark"})
 
 
 def _key(actor: Actor | None) -> str | None:

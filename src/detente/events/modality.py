@@ -116,9 +116,6 @@ def _object_of(verb: Token) -> Token | None:
     return None
 
 
-_WANT = frozenset({"want", "wish", "like", "prefer", "need"})
-
-
 def _infinitive_with_subject(verb: Token) -> bool:
     return any(c.dep_ in _SUBJ for c in verb.children) and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
@@ -165,7 +162,7 @@ def analyse(trigger: Token, lex: ModalityLexicon) -> Frame:
             cur = parent
             continue
         if dep == "ccomp" and frame.kind is None and _infinitive_with_subject(cur) and (
-            plemma in lex.appeal or plemma in lex.demand or plemma in _WANT
+            plemma in lex.appeal or plemma in lex.demand or plemma in lex.want_verbs
         ):  # "Obama wants Putin to attack": an appeal to Putin
             frame.kind = "demand" if plemma in lex.demand else "appeal"
             frame.governor = parent

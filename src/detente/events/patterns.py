@@ -124,6 +124,10 @@ class ModalityLexicon:
     report_preps: frozenset[str]
     statement_verbs: frozenset[str] = frozenset()
     obligation_aux: frozenset[str] = frozenset()
+    want_verbs: frozenset[str] = frozenset()
+    prep_light_verbs: frozenset[str] = frozenset()
+    part_nouns: frozenset[str] = frozenset()
+    media_cues: frozenset[str] = frozenset()
     governor_codes: dict[str, str] = field(default_factory=dict)
 
 

@@ -64,7 +64,8 @@ def _adverbial_participants(noun: Token, lookup: ActorLookup) -> list[Actor]:
     return _actors(subjects, lookup)
 
 
-def _targets(cand: Candidate, lookup: ActorLookup, sources: list[Actor]) -> list[Actor]:
+def _targets(cand: Candidate, lookup: ActorLookup, sources: list[Actor],
+             part_nouns: frozenset[str]) -> list[Actor]:
     source_codes = {s.code for s in sources}
     slots = cand.targets
     tokens_per_slot: list[list[Token]] = []
@@ -82,7 +83,7 @@ def _targets(cand: Candidate, lookup: ActorLookup, sources: list[Actor]) -> list
             else:
                 tokens_per_slot.append(list(target_tokens(cand.verb, cand.obj, [slot])))
     for toks in tokens_per_slot:
-        toks = [part_of(t) or t for t in toks]
+        toks = [part_of(t, part_nouns) or t for t in toks]
         found = [a for a in _actors(toks, lookup, inside=True)
                  if (a.code is not None or a.sectors) and a.type != "media"
                  and (a.code is None or a.code not in source_codes)]
@@ -142,7 +143,8 @@ def _domestic(sources: list[Actor], targets: list[Actor], where: str | None = No
     return sources, fill(targets, _home(sources) or where)
 
 
-def _attribution(frame: Frame, lookup: ActorLookup) -> Attribution:
+def _attribution(frame: Frame, lookup: ActorLookup, media_cues: frozenset[str]
+                 ) -> Attribution:
     speaker: str | None = None
     reporter: str | None = None
     for token in [*frame.speakers, *frame.report_preps]:
@@ -151,16 +153,15 @@ def _attribution(frame: Frame, lookup: ActorLookup) -> Attribution:
         name = actor.name if actor is not None else _phrase(token)
         if actor is not None and actor.type == "media":
             reporter = reporter or name
-        elif token in frame.report_preps and _looks_like_media(token):
+        elif token in frame.report_preps and _looks_like_media(token, media_cues):
             reporter = reporter or name
         else:
             speaker = speaker or name
     return Attribution(speaker=speaker, reported_by=reporter)
 
 
-def _looks_like_media(token: Token) -> bool:
-    words = {t.lower_ for t in token.subtree}
-    return bool(words & {"media", "agency", "newspaper", "television", "tv", "radio", "daily"})
+def _looks_like_media(token: Token, cues: frozenset[str]) -> bool:
+    return any(t.lower_ in cues for t in token.subtree)
 
 
 def _phrase(token: Token) -> str:
@@ -243,12 +244,12 @@ def realize(coder: EventCoder, cand: Candidate, sent: Span, index: int, lookup: 
         addressee = _actors([frame.addressee], lookup) if frame.addressee is not None else []
         appealers = _actors(source_tokens(frame.governor), lookup)
         if appealers:
-            targets = addressee or _targets(cand, lookup, appealers)
+            targets = addressee or _targets(cand, lookup, appealers, lex.modality.part_nouns)
             sources = appealers
         else:
             targets = []
     else:
-        targets = _targets(cand, lookup, sources)
+        targets = _targets(cand, lookup, sources, lex.modality.part_nouns)
     if cand.reverse:
         sources, targets = targets, sources
     sources = [s for s in sources if s.type != "media"]
@@ -285,7 +286,7 @@ def realize(coder: EventCoder, cand: Candidate, sent: Span, index: int, lookup: 
     blocked = context.blocks(sent, code, coded_sources[0], target_list[0])
     if blocked:
         return [coder.suppressed(sent, cand, code, coded_sources[0], target_list[0], blocked)]
-    attribution = _attribution(frame, lookup)
+    attribution = _attribution(frame, lookup, lex.modality.media_cues)
     rule = cand.rule + (f"|{frame.kind}:{frame.governor.lemma_}" if frame.kind and
                         frame.governor is not None else "")
     pairs: list[tuple[Actor, Actor | None]] = []
@@ -316,7 +317,7 @@ def _allegation(coder: EventCoder, cand: Candidate, sent: Span, index: int,
     """"X claimed that Y attacked Z": X accuses Y (112); Y's act is only alleged."""
     assert frame.governor is not None
     accusers = [a for a in _actors(source_tokens(frame.governor), lookup) if a.code]
-    attribution = _attribution(frame, lookup)
+    attribution = _attribution(frame, lookup, coder.lex.modality.media_cues)
     if not accusers or code[:2] < "10":
         return [coder.make_event(doc_id, index, sent, code, s, t, "realized", attribution, cand,
                                  cand.rule) for s in sources for t in targets]

@@ -78,7 +78,15 @@ class NounPhrase:
             tok = stack.pop()
             out.append(tok)
             stack.extend(c for c in tok.children if c.dep_ in {"compound", "amod", "flat", "poss"})
+            if tok.tag_ == "VBN" and tok.lemma_.lower() in self.r.owner_participles:
+                stack.extend(c for c in tok.children if c.dep_ in {"npadvmod", "nmod"})
         return sorted(out, key=lambda t: t.i)
+
+    def _stance(self, tok: Token) -> bool:
+        """"pro-Russian", "anti-Syria": the country is a stance, not the actor's own."""
+        doc = tok.doc
+        return tok.i >= 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_ and (
+            doc[tok.i - 2].lower_ in self.r.stance_prefixes)
 
     def of_phrases(self) -> list[Token]:
         out: list[Token] = []
@@ -91,7 +99,7 @@ class NounPhrase:
         """The first country (ISO3) or organisation entry among modifier tokens."""
         for tok in tokens:
             hit = self.entries.get(tok.i)
-            if hit is None:
+            if hit is None or self._stance(tok):
                 continue
             entry = hit[1][0]
             if entry.kind in {"country", "adjective", "capital", "seat", "place"}:
@@ -159,6 +167,10 @@ class NounPhrase:
                           start=start, end=end)
             return Resolved(actor, None, "entry", False, False)
         plural = entry.kind == "adjective" and self.head.tag_ in {"NNS", "NNPS"}
+        if plural and any(m.lower_ in self.r.ethnic_words for m in mods):
+            actor = Actor(text=text, name=text, code=None, country=None, sectors=("CVL",),
+                          type="group", entity_id=None, start=start, end=end)
+            return Resolved(actor, None, "ethnic", False, True)
         sectors = tuple(entry.sectors)
         code = entry.code
         if plural and self.head.text.endswith("s") and self.head.dep_ != "amod":

@@ -137,6 +137,9 @@ class ActorResolver:
         self.place_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self._places: dict[str, Entry] = {}
         settings = yaml_mapping(data_path("actors", "names.yaml"))
+        self.owner_participles = frozenset(settings["owner_participles"][1])
+        self.stance_prefixes = frozenset(settings["stance_prefixes"][1])
+        self.ethnic_words = frozenset(settings["ethnic_words"][1])
         self._person_words = {w for e in self._entries.values() for x in e
                               if x.kind == "person" for w in x.name.replace("-", " ").split()}
         for place in place_entries(int(settings["place_min_population"][1]),
@@ -163,7 +166,8 @@ class ActorResolver:
                 continue
             for t in span:
                 out.pop(t.i, None)
-            entries = [e for e in entries if not e.ambiguous or self._plausible(span, e)]
+            entries = sorted((e for e in entries if not e.ambiguous or self._plausible(span, e)),
+                             key=lambda e: e.ambiguous)  # the default reading first
             if entries and entries[0].kind in {"country", "capital"} and (
                 self._inside_name(span) or self._name_neighbour(span, entries_by_token=None)
             ):
@@ -327,19 +331,30 @@ class ActorResolver:
         live = [p for p in people if date is not None
                 and self.dictionary.person_office(p, date) is not None]
         candidates = live or people
-        if len({p.entity_id for p in candidates}) != 1:
-            return None
-        entry = candidates[0]
         if story is None or story.doc is not token.doc:
             story = _StoryFacts(token.doc, self._role_spans(token.doc),
                                 self._story_countries(token.doc))
         phrase = NounPhrase(self, token, {}, story.roles, date)
         mods = phrase.modifiers()
         titled = phrase._title(mods)[0] is not None
-        if not (live or titled or entry.country in story.countries):
-            return None
         start, end = token.idx, token.idx + len(token.text)
         span = token.doc[token.i : token.i + 1]
+        if len({p.entity_id for p in candidates}) != 1:
+            # "President Bush" with no date: two presidents Bush, one reading (USAGOV). Taken
+            # only with a title and only when every candidate gives the same code.
+            if not titled:
+                return None
+            readings = [phrase._from_entry(span, p, mods) for p in candidates]
+            codes = {r.actor.code for r in readings}
+            if len(codes) != 1 or None in codes:
+                return None
+            first = readings[0]
+            actor = replace(first.actor, text=token.text, start=start, end=end, name=token.text,
+                            entity_id=f"code:{first.actor.code}")
+            return Resolved(actor, first.role, "gazetteer_surname", True, False)
+        entry = candidates[0]
+        if not (live or titled or entry.country in story.countries):
+            return None
         res = phrase._from_entry(span, entry, mods)
         actor = replace(res.actor, text=token.text, start=start, end=end)
         return Resolved(actor, res.role, "gazetteer_surname", True, False)

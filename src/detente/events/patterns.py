@@ -140,6 +140,9 @@ class ContextLexicon:
     political_sectors: frozenset[str]
     sentence_contexts: frozenset[str]
     domestic_roots: frozenset[str]
+    unknown_source_roots: frozenset[str]
+    located_roots: frozenset[str]
+    means_nouns: frozenset[str]
 
 
 # --------------------------------------------------------------------------- schemas
@@ -254,6 +257,12 @@ class EventLexicon:
             noun_lemmas |= npat.spec.lemmas
             noun_lemmas |= {phrase.rsplit(" ", 1)[-1] for phrase in npat.spec.phrases}
         self.noun_heads = frozenset(noun_lemmas)
+        violent: set[str] = set()  # nouns that name an act of violence ("shelling", "raid")
+        for npat in noun_patterns:
+            if npat.code[:2] in context.unknown_source_roots:
+                violent |= npat.spec.lemmas
+                violent |= {phrase.rsplit(" ", 1)[-1] for phrase in npat.spec.phrases}
+        self.conflict_nouns = frozenset(violent)
 
     # ------------------------------------------------------------------ loading
     @classmethod
@@ -441,4 +450,7 @@ def _load_context(path: Path) -> ContextLexicon:
         political_sectors=frozenset(s.upper() for s in _words(mapping, "political_sectors", path)),
         sentence_contexts=_words(mapping, "sentence_contexts", path),
         domestic_roots=_words(mapping, "domestic_roots", path),
+        unknown_source_roots=_words(mapping, "unknown_source_roots", path),
+        located_roots=_words(mapping, "located_roots", path),
+        means_nouns=_words(mapping, "means_nouns", path),
     )

@@ -113,20 +113,25 @@ def _home(actors: list[Actor]) -> str | None:
     return None
 
 
-def _location(cand: Candidate, lookup: ActorLookup) -> str | None:
+def _location(cand: Candidate, lookup: ActorLookup, skip: frozenset[str] = frozenset()
+              ) -> str | None:
     """The country where the act took place ("... in Nairobi", "across Iran"), if stated."""
     if cand.verb is None:
         return None
-    for prep in ("in", "across", "throughout", "outside"):
+    for prep in ("in", "across", "throughout", "outside", "near"):
         for pobj in prep_objects(cand.verb, prep):
-            for actor in lookup.at(pobj):
+            if pobj.lemma_.lower() in skip:  # "in Israeli shelling" is a means, not a place
+                continue
+            inner = [g for c in pobj.children if c.dep_ == "prep" and c.lower_ in {"of", "in"}
+                     for g in c.children if g.dep_ == "pobj"]  # "the east of the Gaza Strip"
+            for actor in [*lookup.at(pobj), *(a for g in inner for a in lookup.at(g))]:
                 if actor.country and len(actor.country) == 3:
                     return actor.country
     return None
 
 
-def _domestic(sources: list[Actor], targets: list[Actor], where: str | None = None
-              ) -> tuple[list[Actor], list[Actor]]:
+def _domestic(sources: list[Actor], targets: list[Actor], where: str | None = None,
+              located: bool = False) -> tuple[list[Actor], list[Actor]]:
     """Sector-only actors ("police arrested protesters") take the country of the coded actor
     on the other side, or of the place where it happened: an event within one's own country
     is the default reading."""
@@ -139,6 +144,8 @@ def _domestic(sources: list[Actor], targets: list[Actor], where: str | None = No
             out.append(actor)
         return out
 
+    if located:  # violence: the place decides, not the other side's nationality
+        return fill(sources, where), fill(targets, where)
     sources = fill(sources, _home(targets) or where)
     return sources, fill(targets, _home(sources) or where)
 
@@ -229,6 +236,8 @@ def realize(coder: EventCoder, cand: Candidate, sent: Span, index: int, lookup: 
     # -- sources
     if cand.verb is not None:
         sources = _actors(source_tokens(cand.verb), lookup, inside=True)
+        if not sources and cand.noun is None:  # "killed in Israeli shelling"
+            sources = _means_sources(cand.verb, lookup)
     else:
         sources = (_noun_sources(cand.noun, lookup, cand.symmetric)
                    if cand.noun is not None else [])
@@ -236,7 +245,14 @@ def realize(coder: EventCoder, cand: Candidate, sent: Span, index: int, lookup: 
     if not sources and cand.noun is not None and cand.symmetric:
         sources = _adverbial_participants(cand.noun, lookup)
         adverbial = bool(sources)
+    clause_targets: list[Actor] = []
+    if cand.noun is not None and cand.verb is None and not cand.symmetric:
+        clause_sources, clause_targets = _clause_participants(cand.noun, lookup)
+        sources = sources or clause_sources
     if cand.noun is not None and cand.verb is None and not sources:
+        if clause_targets and _unknown_perpetrator_noun(cand, clause_targets, lex):
+            return _unknown_source_events(coder, cand, sent, index, lookup, context, frame,
+                                          cand.code, None, list(clause_targets), doc_id)
         return [coder.suppressed(sent, cand, cand.code, None, None, "no_actor")]
     code, modality, reason = _code_for(coder, cand, frame)
     # appeals and demands: the appealer is the source, the addressee the target
@@ -250,21 +266,32 @@ def realize(coder: EventCoder, cand: Candidate, sent: Span, index: int, lookup: 
             targets = []
     else:
         targets = _targets(cand, lookup, sources, lex.modality.part_nouns)
+        if not targets and clause_targets:
+            codes = {s.code for s in sources}
+            targets = [t for t in clause_targets if t.code not in codes]
     if cand.reverse:
         sources, targets = targets, sources
     sources = [s for s in sources if s.type != "media"]
     if code is not None and code[:2] in lex.context.domestic_roots:
         sources, targets = _domestic(sources, targets, _location(cand, lookup))
+    elif code is not None and code[:2] in lex.context.located_roots:
+        where = _location(cand, lookup, lex.noun_heads | lex.context.means_nouns)
+        sources, targets = _domestic(sources, targets, where, located=True)
     targets = [t for t in targets if t.code is not None]
     coded_sources = [s for s in sources if s.code is not None] or [
         s for s in sources if _agent(s)]  # "Defence Minister Pierre Joxe": kept, uncoded
     target_list: list[Actor | None] = list(targets) or [None]
-    if not coded_sources:
+    unknown_source = not coded_sources and _unknown_perpetrator(cand, code, sources,
+                                                                   target_list, lex)
+    if not coded_sources and not unknown_source:
         return [coder.suppressed(sent, cand, cand.code, sources[0] if sources else None,
                                  target_list[0], "no_actor")]
     if frame.kind == "allege" and code is not None and frame.governor is not None:
         return _allegation(coder, cand, sent, index, lookup, frame, code, coded_sources,
                            target_list, doc_id)
+    if unknown_source:
+        return _unknown_source_events(coder, cand, sent, index, lookup, context, frame, code,
+                                      reason, target_list, doc_id)
     if reason is not None or code is None:
         return [coder.suppressed(sent, cand, cand.code, coded_sources[0], target_list[0],
                                  reason or "no_code")]
@@ -308,6 +335,96 @@ def realize(coder: EventCoder, cand: Candidate, sent: Span, index: int, lookup: 
         seen.add(key)
         out.append(coder.make_event(doc_id, index, sent, code, source, target, modality,
                                     attribution, cand, rule))
+    return out
+
+
+def _clause_participants(noun: Token, lookup: ActorLookup) -> tuple[list[Actor], list[Actor]]:
+    """An act named by a noun in an adverbial of a clause takes that clause's participants:
+    "guerrillas wounded two soldiers in a bomb attack" (guerrillas attack soldiers); "four
+    civilians were killed in the shelling" (the civilians are its target)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in _MEANS_PREPS:
+        return [], []
+    verb = prep.head
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return [], []
+    if any(c.dep_ == "nsubjpass" for c in verb.children):
+        victims = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        return [], [a for a in _actors(victims, lookup) if a.code]
+    subjects = _actors([c for c in verb.children if c.dep_ == "nsubj"], lookup)
+    objects = _actors([c for c in verb.children if c.dep_ in {"dobj", "obj"}], lookup)
+    return [a for a in subjects if a.code or a.sectors], [a for a in objects if a.code]
+
+
+def _unknown_perpetrator_noun(cand: Candidate, targets: list[Actor], lex: object) -> bool:
+    from detente.events.patterns import EventLexicon
+
+    assert isinstance(lex, EventLexicon)
+    return (cand.noun is not None and cand.code[:2] in lex.context.unknown_source_roots
+            and bool(targets) and cand.noun.lemma_.lower() in lex.conflict_nouns)
+
+
+_MEANS_PREPS = frozenset({"in", "during", "with", "through"})
+
+
+def _means_sources(verb: Token, lookup: ActorLookup) -> list[Actor]:
+    """The actor behind the means of an act: "were killed in Israeli shelling", "wounded in
+    an attack by rebels", "killed by a Russian missile"."""
+    for prep in ("in", "during", "by", "with"):
+        for pobj in prep_objects(verb, prep):
+            if found := _noun_sources(pobj, lookup):
+                return [a for a in found if a.code is not None or a.sectors]
+    return []
+
+
+def _unknown_perpetrator(cand: Candidate, code: str | None, sources: list[Actor],
+                         targets: list[Actor | None], lex: object) -> bool:
+    """Violence with a coded victim and no stated perpetrator ("three US soldiers were killed
+    by a roadside bomb", "a bombing killed two Iraqi policemen") is still an event, with a
+    null source. Only a passive clause with no actor as agent, or a subject that names a
+    means (bomb, blast, attack) rather than anyone, qualifies."""
+    from detente.events.patterns import EventLexicon
+
+    assert isinstance(lex, EventLexicon)
+    if code is None or code[:2] not in lex.context.unknown_source_roots or sources:
+        return False
+    if not any(t is not None and t.code for t in targets) or cand.verb is None:
+        return False
+    verb = cand.verb
+    if cand.noun is not None and cand.noun is not verb:
+        return False
+    if verb.dep_ in {"xcomp", "ccomp"} and not any(
+            c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        return False  # "vowed to kill": the act is someone's stated plan
+    def means(tok: Token) -> bool:
+        lemma = tok.lemma_.lower()
+        return tok.pos_ in {"NOUN", "PROPN"} and (
+            lemma in lex.context.means_nouns or lemma in lex.conflict_nouns)
+
+    if any(c.dep_ == "nsubjpass" for c in verb.children):  # "were killed by a roadside bomb"
+        found = [g for p in ("by", "in", "during", "with") for g in prep_objects(verb, p)]
+        return any(means(g) for g in found)
+    subj = [c for c in verb.children if c.dep_ == "nsubj"]
+    return bool(subj) and all(means(s) for s in subj)  # "a bombing killed two soldiers"
+
+
+def _unknown_source_events(coder: EventCoder, cand: Candidate, sent: Span, index: int,
+                           lookup: ActorLookup, context: SentenceContext, frame: Frame, code: str | None,
+                           reason: str | None, targets: list[Actor | None], doc_id: str
+                           ) -> list[Event | Suppressed]:
+    if reason is not None or code is None:
+        return [coder.suppressed(sent, cand, cand.code, None, targets[0], reason or "no_code")]
+    out: list[Event | Suppressed] = []
+    for target in targets:
+        if target is None:
+            continue
+        blocked = context.blocks(sent, code, None, target)
+        if blocked:
+            out.append(coder.suppressed(sent, cand, code, None, target, blocked))
+            continue
+        attribution = _attribution(frame, lookup, coder.lex.modality.media_cues)
+        out.append(coder.make_event(doc_id, index, sent, code, None, target, "realized",
+                                    attribution, cand, cand.rule + "|unknown_source"))
     return out
 
 

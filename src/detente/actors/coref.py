@@ -16,19 +16,25 @@ Rules, in order, each explainable to a user:
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import cache
 
 from spacy.tokens import Doc, Token
 
 from detente.actors.phrase import PERSON_PRONOUNS, Resolved
 from detente.actors.resolve import ActorResolver
+from detente.datafiles import data_path, yaml_mapping
 from detente.records import Actor
 
 __all__ = ["resolve_story"]
 
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _CLAUSE_UP = frozenset({"ccomp", "xcomp", "advcl", "conj"})
-_LEADER_ROLES = ("president", "prime minister", "premier", "chancellor", "leader", "king",
-                 "emir", "head of state", "minister", "secretary", "official")
+
+
+@cache
+def _group_roles() -> tuple[str, ...]:
+    """Role endings a plural anaphor can take back (data/actors/names.yaml)."""
+    return tuple(yaml_mapping(data_path("actors", "names.yaml"))["group_anaphor_roles"][1])
 
 
 def _relabel(res: Resolved, token: Token, basis: str = "coref") -> Resolved:
@@ -126,8 +132,12 @@ class _Story:
                 return _relabel(other, token)
         return None
 
+    def _subject_group(self, verb: Token) -> list[Resolved]:
+        members = _subject_members(verb, self.resolved)
+        return members if len(members) >= 2 else []
+
     def _group(self, token: Token, role: str) -> list[Resolved] | None:
-        lead = role in {"leader", "head"} or any(role.endswith(r) for r in _LEADER_ROLES)
+        lead = role in {"leader", "head"} or any(role.endswith(r) for r in _group_roles())
         if not lead:
             return None
         for i, other in self.earlier(token, window=3):
@@ -138,13 +148,17 @@ class _Story:
                 return people
         return None
 
-    def pronoun(self, token: Token) -> Resolved | None:
+    def pronoun(self, token: Token) -> Resolved | list[Resolved] | None:
         word = token.lower_
         if token.dep_ not in {"nsubj", "nsubjpass"}:
             return None
         verb = token.head
         while verb.dep_ in _CLAUSE_UP and verb.head is not verb:
             verb = verb.head
+            if word == "they":  # "Obama and Putin said they would ...": the pair
+                group = self._subject_group(verb)
+                if group:
+                    return group
             subject = _subject_of(verb, self.resolved)
             if subject is not None:
                 if _compatible(word, subject):
@@ -158,6 +172,14 @@ class _Story:
         if len(entities) == 1 or (candidates and self.sent_of[token.i] > 0):
             return _relabel(candidates[0], token) if candidates else None
         return None
+
+
+def _subject_members(verb: Token, resolved: dict[int, Resolved]) -> list[Resolved]:
+    for child in verb.children:
+        if child.dep_ in {"nsubj", "nsubjpass"}:
+            toks = [child, *child.conjuncts]
+            return [resolved[t.i] for t in toks if t.i in resolved and resolved[t.i].actor.code]
+    return []
 
 
 def resolve_story(
@@ -198,6 +220,8 @@ def resolve_story(
             "he", "she", "they", "it"
         }:
             found = story.pronoun(token)
-            if found is not None:
+            if isinstance(found, list):
+                story.groups[token.i] = [_relabel(m, token).actor for m in found]
+            elif found is not None:
                 resolved[token.i] = found
     return resolved, story.groups

@@ -102,6 +102,10 @@ def verb_lemmas(token: Token) -> list[str]:
 def coordinated(token: Token) -> list[Token]:
     """The token and its conjuncts, plus comma-list members the parser attached oddly."""
     members = [token, *token.conjuncts]
+    for child in token.children:  # "Barack Obama and ...", parsed Barack <- Obama <- conj
+        if child.pos_ == "PROPN" and child.ent_iob_ == "I" and child.dep_ in {
+                "pobj", "flat", "appos", "npadvmod", "dobj"}:
+            members.extend(child.conjuncts)
     seen = {t.i for t in members}
     stack = list(members)
     while stack:
@@ -245,6 +249,13 @@ def source_tokens(verb: Token, depth: int = 0) -> list[Token]:
         if obj is not None and head.lemma_ not in {"promise", "vow"}:
             return [obj]
         return source_tokens(head, depth + 1)
+    if verb.dep_ == "pcomp" and head.pos_ == "ADP" and head.head is not head:
+        governor = head.head  # "resorted to throwing stones", "after meeting Putin"
+        obj = next((c for c in governor.children if c.dep_ in {"dobj", "obj"}), None)
+        if head.lower_ not in {"to", "by", "in", "after", "before", "while", "since"} or (
+                obj is not None):
+            return []  # "accused Russia of attacking", "jailed X for helping": not realized here
+        return source_tokens(governor, depth + 1)
     if verb.dep_ in {"conj", "advcl", "pcomp", "acomp"}:  # "is willing to withdraw"
         return source_tokens(head, depth + 1)
     if verb.dep_ == "relcl":

@@ -199,6 +199,12 @@ def analyse(trigger: Token, lex: ModalityLexicon) -> Frame:
             break
         if dep == "pcomp" and plemma in {"without"}:
             frame.negated = True
+        if dep == "pcomp" and parent.dep_ == "prep" and parent.head.pos_ in {"VERB", "AUX"} and (
+            plemma in {"to", "by", "in"}
+        ):  # "resorted to throwing stones", "refused to resort to force": the verb's frame
+            _local(parent.head, frame, lex, reported)
+            cur = parent.head
+            continue
         break
     # sentence-level report markers: "according to X", ", the AP added"
     for token in trigger.sent:

@@ -196,9 +196,9 @@ def resolve_story(
             current = None  # "Wang" tagged as an organisation: try it as a surname first
         if current is None and token.pos_ == "PROPN" and token.dep_ not in {"compound", "flat"}:
             found = story.surname(token)
-            if found is None and resolver is not None and token.i > 0 and not (
+            if found is None and resolver is not None and (token.i == 0 or not (
                 doc[token.i - 1].pos_ == "PROPN" and doc[token.i - 1].dep_ in {"compound", "flat"}
-            ):
+            )):
                 found = resolver.gazetteer_surname(token, date, facts)  # type: ignore[arg-type]
             if found is not None:
                 resolved[token.i] = found

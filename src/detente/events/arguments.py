@@ -262,9 +262,15 @@ def source_tokens(verb: Token, depth: int = 0) -> list[Token]:
         return [head]
     if verb.dep_ == "acl" and verb.tag_ == "VBG":  # "troops, firing on protesters"
         return [head]
-    if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "a ceasefire brokered by Qatar"
+    if verb.dep_ == "acl" and verb.tag_ in {"VBN", "VBD"}:  # "a ceasefire brokered by Qatar"
         agent = _agent(verb)
-        return [agent] if agent is not None else []
+        if agent is not None:
+            return [agent]
+        if head.dep_ == "ROOT" and head.pos_ in {"NOUN", "PROPN"} and (
+            verb.tag_ == "VBD" or any(c.dep_ in {"dobj", "obj"} for c in verb.children)
+        ):  # the parser took the clause for a noun phrase: "warplanes bombed Sanaa."
+            return [head]
+        return []
     return []
 
 

@@ -24,9 +24,12 @@ def _code_ok(expected: str, got: str) -> bool:
 def _matches(event: Event, want: dict[str, Any]) -> bool:
     src = event.source.code if event.source else None
     tgt = event.target.code if event.target else None
+    def slot_ok(key: str, got: str | None) -> bool:  # "none": the slot must be empty
+        return want.get(key) is None or (got is None if want[key] == "none" else want[key] == got)
+
     return (
-        (want.get("source") is None or want["source"] == src)
-        and (want.get("target") is None or want["target"] == tgt)
+        slot_ok("source", src)
+        and slot_ok("target", tgt)
         and _code_ok(str(want["code"]), event.cameo)
     )
 

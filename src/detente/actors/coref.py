@@ -200,13 +200,16 @@ def resolve_story(
                 doc[token.i - 1].pos_ == "PROPN" and doc[token.i - 1].dep_ in {"compound", "flat"}
             )):
                 found = resolver.gazetteer_surname(token, date, facts)  # type: ignore[arg-type]
+            elif found is None and resolver is not None:  # "Omar El Bashir" for Omar al-Bashir
+                found = resolver.gazetteer_full_name(token, date)
             if found is not None:
                 resolved[token.i] = found
         elif current is not None and current.basis in {"person", "title"} and (
             current.actor.code is None or not current.actor.sectors
         ):
             found = story.surname(token) or (
-                resolver.gazetteer_surname(token, date, facts)  # type: ignore[arg-type]
+                (resolver.gazetteer_full_name(token, date)  # type: ignore[arg-type]
+                 or resolver.gazetteer_surname(token, date, facts))  # type: ignore[arg-type]
                 if resolver is not None else None)
             if found is not None:
                 resolved[token.i] = found

@@ -201,6 +201,8 @@ class NounPhrase:
                     break
         if country is None and org is None and role.implies_country:
             country = role.implies_country
+        if country is None and org is None and not role.person:
+            country = self._leader_country(mods)  # "the Bush administration"
         start, end, text = self._span(tokens)
         sectors = (role.sector,)
         if org is not None:
@@ -226,6 +228,17 @@ class NounPhrase:
                                                    sp.start_char, sp.end_char)
                                   for (c, _), sp in zip(others, spans, strict=True)))
         return Resolved(actor, role.phrase, "role", role.person and not plural, plural, group)
+
+    def _leader_country(self, mods: list[Token]) -> str | None:
+        """A body named after a gazetteer person ("the Bush administration", "the Netanyahu
+        government"): that person's country, when every person of that surname shares it."""
+        for tok in mods:
+            if tok.pos_ != "PROPN" or tok.dep_ not in {"compound", "poss"}:
+                continue
+            countries = {p.country for p in self.r.people_by_surname(tok.text)}
+            if len(countries) == 1:
+                return countries.pop()
+        return None
 
     def _role_actor(self, country: str, role: Role, sectors: tuple[str, ...], plural: bool,
                     text: str, start: int, end: int) -> Actor:
@@ -274,6 +287,12 @@ class NounPhrase:
         if head.ent_type_ != "PERSON" and title is None:
             return None
         country, org = self._country_of(m for m in mods)
+        if country is None and title is not None:  # "King Hassan of Morocco"
+            for pobj in self.of_phrases():
+                if pobj.head.lower_ == "of":
+                    country, org = self._country_of([pobj])
+                    if country is not None:
+                        break
         if country is None and title is not None and title.implies_country:
             country = title.implies_country
         name_toks.sort(key=lambda t: t.i)

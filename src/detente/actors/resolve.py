@@ -102,6 +102,13 @@ def _nested(resolved: dict[int, Resolved]) -> set[int]:
     return out
 
 
+_PARTICLES = frozenset({"al", "el", "bin", "ibn", "ben", "abu", "de", "da", "van", "von"})
+
+
+def _fold(word: str) -> str:
+    return word.lower().strip(".")
+
+
 def _parse_date(value: object) -> dt.date | None:
     if isinstance(value, dt.date):
         return value
@@ -326,6 +333,10 @@ class ActorResolver:
         ("President Bush"), or the story mentions the person's country. "Smith said" in a
         film review stays unresolved."""
         people = self._surnames.get(token.text, [])
+        given = {_fold(c.text) for c in self._given_names(token)} - _PARTICLES
+        if given:  # "President George Smith" is not Stephen Smith
+            people = [p for p in people
+                      if given <= {_fold(w) for w in p.name.replace("-", " ").split()}]
         if not people:
             return None
         live = [p for p in people if date is not None
@@ -358,6 +369,32 @@ class ActorResolver:
         res = phrase._from_entry(span, entry, mods)
         actor = replace(res.actor, text=token.text, start=start, end=end)
         return Resolved(actor, res.role, "gazetteer_surname", True, False)
+
+    def gazetteer_full_name(self, token: Token, date: dt.date | None) -> Resolved | None:
+        """A full name spelt differently from the gazetteer's ("Omar El Bashir", "Omar
+        al-Bashir"): the surname plus every given name must fit exactly one person."""
+        given = self._given_names(token)
+        words = {_fold(c.text) for c in given} - _PARTICLES
+        if not words:
+            return None
+        people = [p for p in self._surnames.get(token.text, [])
+                  if words <= {_fold(w) for w in p.name.replace("-", " ").split()}]
+        if len({p.entity_id for p in people}) != 1:
+            return None
+        phrase = NounPhrase(self, token, {}, self._role_spans(token.doc), date)
+        mods = phrase.modifiers()
+        span = token.doc[min(c.i for c in given) : token.i + 1]
+        res = phrase._from_entry(span, people[0], [m for m in mods if m not in given])
+        return Resolved(res.actor, res.role, "gazetteer_name", True, False)
+
+    def _given_names(self, token: Token) -> list[Token]:
+        """Name words before a surname, titles left out ("President Omar El" -> Omar El)."""
+        return [c for c in token.children if c.dep_ in {"compound", "flat"} and c.pos_ == "PROPN"
+                and c.i < token.i and c.lower_ not in self._roles
+                and c.lemma_.lower() not in self._roles and not self._entries.get(c.text)]
+
+    def people_by_surname(self, surname: str) -> list[Entry]:
+        return self._surnames.get(surname, [])
 
     def _story_countries(self, doc: Doc) -> frozenset[str]:
         return frozenset(x.country for _, s, e in self.matcher(doc)

@@ -288,7 +288,10 @@ class ActorResolver:
                 continue
             if token.dep_ == "amod" and token.i not in entries:
                 continue
-            found = NounPhrase(self, token, entries, roles, date).resolve()
+            phrase = NounPhrase(self, token, entries, roles, date)
+            if token.i in entries and phrase._stance(token):
+                continue  # "pro-Russian": a stance, not Russia
+            found = phrase.resolve()
             if found is not None:
                 resolved[token.i] = found
         story = _StoryFacts(doc, roles, frozenset(

@@ -51,8 +51,24 @@ class ActorLookup:
             return [self.actors[token.i]]
         for child in token.children:  # "his counterpart, Abbas Araghchi"
             if child.dep_ == "appos" and child.i in self.actors:
-                return [self.actors[child.i]]
+                named = self.actors[child.i]
+                if named.code is not None or not self._coded_inside(token):
+                    return [named]
         return []
+
+    def _coded_inside(self, token: Token) -> bool:
+        """"A member of the Syrian parliament, Mohammed Mamoun": the phrase itself says
+        whose member an unknown name is."""
+        for child in token.children:
+            if child.dep_ in {"poss", "compound", "amod", "nmod"}:
+                inner: list[Token] = [child]
+            elif child.dep_ == "prep" and child.lower_ in {"of", "in"}:
+                inner = [g for g in child.children if g.dep_ == "pobj"]
+            else:
+                continue
+            if any(a.code for t in inner for a in self.at_or_inside(t, 1)):
+                return True
+        return False
 
     def at_or_inside(self, token: Token, depth: int = 2) -> list[Actor]:
         """Actors of the phrase, or of a possessor/modifier/"of"/"in" phrase inside it
@@ -61,7 +77,7 @@ class ActorLookup:
         if found or depth == 0:
             return found
         for child in token.children:
-            if child.dep_ in {"poss", "compound", "amod"}:
+            if child.dep_ in {"poss", "compound", "amod", "nmod"}:
                 inner: Token | None = child
             elif child.dep_ == "prep" and child.lower_ in {"of", "in"}:
                 inner = next((g for g in child.children if g.dep_ == "pobj"), None)
@@ -251,6 +267,8 @@ def source_tokens(verb: Token, depth: int = 0) -> list[Token]:
         return source_tokens(head, depth + 1)
     if verb.dep_ == "pcomp" and head.pos_ == "ADP" and head.head is not head:
         governor = head.head  # "resorted to throwing stones", "after meeting Putin"
+        if governor.pos_ == "ADJ":  # "are guilty of violating", "capable of launching"
+            return source_tokens(governor, depth + 1)
         obj = next((c for c in governor.children if c.dep_ in {"dobj", "obj"}), None)
         if head.lower_ not in {"to", "by", "in", "after", "before", "while", "since"} or (
                 obj is not None):

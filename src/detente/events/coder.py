@@ -151,7 +151,7 @@ class EventCoder:
             lemma = tok.lemma_.lower()
             comps = [c for c in tok.children if c.dep_ in {"xcomp", "ccomp"} and c.pos_ in {
                 "VERB", "AUX"}]
-            if not comps or any(t.i in triggered for c in comps for t in c.subtree):
+            if not comps or any(t.i in triggered for c in comps for t in _clause_tokens(c)):
                 continue
             if lemma in mod.governor_codes:
                 code, rule = mod.governor_codes[lemma], f"g.{lemma}"
@@ -298,6 +298,19 @@ def _present(verb: Token, feature: str) -> bool:
             return any(o.lemma_.lower() == inner for o in objs)
         return any(c.dep_ == "prep" and c.lower_ == prep for c in verb.children)
     return any(c.dep_ == feature for c in verb.children)
+
+
+def _clause_tokens(verb: Token) -> list[Token]:
+    """The clause of ``verb`` without relative clauses and noun modifiers' own clauses: in
+    "Sudan must return a helicopter that was captured", *captured* is a separate act."""
+    out: list[Token] = []
+    stack = [verb]
+    while stack:
+        tok = stack.pop()
+        out.append(tok)
+        stack.extend(c for c in tok.children
+                     if not (c.dep_ in {"relcl", "acl"} and tok.pos_ in {"NOUN", "PROPN"}))
+    return out
 
 
 def _prep_nouns(verb: Token) -> list[Token]:

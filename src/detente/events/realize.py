@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 __all__ = ["realize"]
 
-_ADVERBIAL = frozenset({"after", "following", "during", "at", "before", "since", "in"})
+_ADVERBIAL = frozenset({"after", "following", "during", "at", "before", "since", "in", "for"})
 
 
 def _actors(tokens: list[Token], lookup: ActorLookup, inside: bool = False) -> list[Actor]:
@@ -37,6 +37,16 @@ def _actors(tokens: list[Token], lookup: ActorLookup, inside: bool = False) -> l
                 seen.add(key)
                 out.append(actor)
     return out
+
+
+def _subject_actors(tokens: list[Token], lookup: ActorLookup) -> list[Actor]:
+    """Source actors of subject phrases. A phrase that names an actor only through a
+    modifier ("the Somali militant group") yields to a neighbouring subject token that names
+    one itself ("... group al-Shabab", which the parser split into several subjects)."""
+    direct = {t.i for t in tokens if lookup.expand(t)}
+    kept = [t for t in tokens if t.i in direct or not any(
+        abs(t.i - j) <= 1 or (t.i < j and t.right_edge.i + 1 >= j) for j in direct)]
+    return _actors(kept, lookup, inside=True)
 
 
 def _noun_sources(noun: Token, lookup: ActorLookup, symmetric: bool = False) -> list[Actor]:
@@ -235,7 +245,7 @@ def realize(coder: EventCoder, cand: Candidate, sent: Span, index: int, lookup: 
         frame.negated = True
     # -- sources
     if cand.verb is not None:
-        sources = _actors(source_tokens(cand.verb), lookup, inside=True)
+        sources = _subject_actors(source_tokens(cand.verb), lookup)
         if not sources and cand.noun is None:  # "killed in Israeli shelling"
             sources = _means_sources(cand.verb, lookup)
     else:

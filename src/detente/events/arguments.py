@@ -9,9 +9,11 @@ verb, on its object ("sanctions on Russia") or on the object's possessor ("Russi
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from functools import cache
 
 from spacy.tokens import Doc, Token
 
+from detente.datafiles import data_path, yaml_mapping
 from detente.records import Actor
 
 __all__ = [
@@ -182,8 +184,16 @@ def part_of(token: Token, part_nouns: frozenset[str]) -> Token | None:
     return None
 
 
+@cache
+def _stative() -> frozenset[str]:
+    return frozenset(yaml_mapping(data_path("events", "modality.yaml"))["stative_participles"][1])
+
+
 def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+    """A passive clause; "X is opposed to Y" (a stative participle, no agent) is not one."""
+    if not any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
+        return False
+    return verb.lemma_.lower() not in _stative() or any(c.dep_ == "agent" for c in verb.children)
 
 
 def direct_object(verb: Token) -> Token | None:
@@ -251,7 +261,10 @@ def source_tokens(verb: Token, depth: int = 0) -> list[Token]:
     if is_passive(verb):
         agent = _agent(verb)
         return [agent] if agent is not None else []
-    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "csubj", "expl"}]
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "csubj", "expl", "nsubjpass"}]
+    if not subjects:  # "Hungary is opposed": the parser hung the subject on the auxiliary
+        subjects = [g for c in verb.children if c.dep_ in {"aux", "auxpass"} and c.i < verb.i
+                    for g in c.children if g.dep_ in {"nsubj", "nsubjpass"}]
     if subjects:
         return [_antecedent(s) for s in subjects if s.dep_ != "expl"]
     head = verb.head
@@ -306,8 +319,12 @@ def _slot(verb: Token, obj: Token | None, slot: str) -> list[Token]:
         if nested:
             found = [t for f in found for t in prep_objects(f, nested)]
         return found
-    if name == "obj_prep" and obj is not None:
-        return list(prep_objects(obj, arg))
+    if name == "obj_prep" and obj is not None:  # "a ban on imports from X": on>from
+        first, _, nested = arg.partition(">")
+        found = list(prep_objects(obj, first))
+        if nested:
+            found = [t for f in found for t in prep_objects(f, nested)]
+        return found
     if name == "obj_poss" and obj is not None:
         return [c for c in obj.children if c.dep_ == "poss"]
     if name == "ccomp_subj":

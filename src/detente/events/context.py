@@ -8,12 +8,16 @@ actors is explicitly political: a person, an organisation, or a role-coded state
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span
 
 from detente.events.patterns import ContextLexicon
 from detente.records import Actor
 
 __all__ = ["SentenceContext", "explicitly_political"]
+
+_SCORELINE = re.compile(r"\d{1,2}-\d{1,2}")
 
 
 def explicitly_political(actor: Actor | None) -> bool:
@@ -32,6 +36,7 @@ class SentenceContext:
         n_tokens = max(1, sum(1 for t in doc if not t.is_punct))
         self.sentence_counts: dict[int, dict[str, int]] = {}
         totals = dict.fromkeys(lex.contexts, 0)
+        phrases = {name: [w for w in words if " " in w] for name, words in lex.contexts.items()}
         for sent in doc.sents:
             counts = dict.fromkeys(lex.contexts, 0)
             for token in sent:
@@ -39,11 +44,17 @@ class SentenceContext:
                 for name, words in lex.contexts.items():
                     if lemma in words:
                         counts[name] += 1
+                if _SCORELINE.fullmatch(token.text):  # "beat Ecuador 1-0"
+                    counts["sport"] = counts.get("sport", 0) + 1
+            lowered = sent.text.lower()
+            for name, multi in phrases.items():  # "world cup", "box office"
+                counts[name] += sum(lowered.count(p) for p in multi)
             self.sentence_counts[sent.start] = counts
             for name, value in counts.items():
                 totals[name] += value
-        self.document = {
-            name: 100.0 * value / n_tokens >= lex.document_min for name, value in totals.items()
+        self.document = {  # a one-line "document" with one cue word is no sports page
+            name: 100.0 * value / n_tokens >= lex.document_min and value >= lex.document_min_cues
+            for name, value in totals.items()
         }
         self.density = {name: 100.0 * value / n_tokens for name, value in totals.items()}
 
@@ -52,8 +63,8 @@ class SentenceContext:
         best: str | None = None
         best_score = 0.0
         for name in self.lex.contexts:
-            sentence_hit = name in self.lex.sentence_contexts and counts.get(name, 0) >= max(
-                2, self.lex.sentence_min)
+            sentence_hit = name in self.lex.sentence_contexts and counts.get(name, 0) >= (
+                self.lex.sentence_min)
             if self.document.get(name) or sentence_hit:
                 score = self.density.get(name, 0.0) + counts.get(name, 0)
                 if score > best_score:

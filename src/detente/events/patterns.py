@@ -135,6 +135,7 @@ class ModalityLexicon:
 class ContextLexicon:
     sentence_min: int
     document_min: float
+    document_min_cues: int
     contexts: dict[str, frozenset[str]]
     conflict_roots: frozenset[str]
     political_sectors: frozenset[str]
@@ -445,6 +446,7 @@ def _load_context(path: Path) -> ContextLexicon:
     return ContextLexicon(
         sentence_min=int(mapping["sentence_min"][1]),
         document_min=float(mapping["document_min"][1]),
+        document_min_cues=int(mapping["document_min_cues"][1]),
         contexts={k: frozenset(str(w).lower() for w in v) for k, v in contexts.items()},
         conflict_roots=_words(mapping, "conflict_roots", path),
         political_sectors=frozenset(s.upper() for s in _words(mapping, "political_sectors", path)),

@@ -258,7 +258,9 @@ def realize(coder: EventCoder, cand: Candidate, sent: Span, index: int, lookup: 
     clause_targets: list[Actor] = []
     if cand.noun is not None and cand.verb is None and not cand.symmetric:
         clause_sources, clause_targets = _clause_participants(cand.noun, lookup)
-        sources = sources or clause_sources
+        if clause_sources and not sources:  # the clause's actors come with its frame
+            sources = clause_sources
+            frame = analyse(cand.noun.head.head, lex.modality)
     if cand.noun is not None and cand.verb is None and not sources:
         if clause_targets and _unknown_perpetrator_noun(cand, clause_targets, lex):
             return _unknown_source_events(coder, cand, sent, index, lookup, context, frame,
@@ -334,7 +336,9 @@ def realize(coder: EventCoder, cand: Candidate, sent: Span, index: int, lookup: 
         for source in coded_sources:
             for target in target_list:
                 pairs.append((source, target))
-                if symmetric and target is not None and target.code is not None:
+                if symmetric and target is not None and target.code is not None and (
+                    frame.governor is None  # "determined to mend ties with Y": only X's intent
+                ):
                     pairs.append((target, source))
     out: list[Event | Suppressed] = []
     seen: set[tuple[str | None, str | None]] = set()
@@ -445,6 +449,10 @@ def _allegation(coder: EventCoder, cand: Candidate, sent: Span, index: int,
     assert frame.governor is not None
     accusers = [a for a in _actors(source_tokens(frame.governor), lookup) if a.code]
     attribution = _attribution(frame, lookup, coder.lex.modality.media_cues)
+    if not accusers and code[:2] >= "10":  # "a report alleged that X attacked Y": unconfirmed
+        return [coder.suppressed(sent, cand, code, sources[0], targets[0], "alleged")]
+    if cand.require_target and targets == [None]:
+        return [coder.suppressed(sent, cand, code, sources[0], None, "no_target")]
     if not accusers or code[:2] < "10":
         return [coder.make_event(doc_id, index, sent, code, s, t, "realized", attribution, cand,
                                  cand.rule) for s in sources for t in targets]

@@ -118,10 +118,17 @@ def _pred_triples(events: Iterable[Event], level: str) -> list[Triple]:
 
 
 def _actor_eq(gold: str | None, pred: str | None) -> bool:
-    """Equal codes; a bare ``IGO``/``NGO`` in gold matches any organisation of that kind."""
+    """Equal codes; a bare ``IGO``/``NGO`` in gold matches any organisation of that kind, and
+    a code that only refines the gold one by further 3-letter blocks (``PSEREBHMS`` for gold
+    ``PSEREB``: Palestinian rebels, Hamas) matches it. CAMEO codes are hierarchical; gold
+    files often stop at country + sector."""
     if gold == pred:
         return True
-    return gold in {"IGO", "NGO"} and pred is not None and pred.startswith(gold)
+    if gold is None or pred is None:
+        return False
+    if gold in {"IGO", "NGO"}:
+        return pred.startswith(gold)
+    return len(gold) >= 6 and len(gold) % 3 == 0 and gold.isalpha() and pred.startswith(gold)
 
 
 def _match(gold: list[Triple], pred: list[Triple], wildcard: bool) -> int:

@@ -26,6 +26,8 @@ OF_PREPS = frozenset({"of", "from", "in"})
 NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "ADJ", "NUM", "X"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 _SLUG = re.compile(r"[^a-z0-9]+")
+_LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "around", "across", "throughout",
+                             "inside", "within", "from", "into", "over"})
 
 
 def compose_code(base: str | None, sectors: Iterable[str]) -> str | None:
@@ -81,6 +83,12 @@ class NounPhrase:
             if tok.tag_ == "VBN" and tok.lemma_.lower() in self.r.owner_participles:
                 stack.extend(c for c in tok.children if c.dep_ in {"npadvmod", "nmod"})
         return sorted(out, key=lambda t: t.i)
+
+    def _locative(self) -> bool:
+        """The head names where something happened ("in Kabul", "near Baghdad"): a capital
+        there is a place, not the government it stands for as an actor."""
+        head = self.head
+        return head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE_PREPS
 
     def _stance(self, tok: Token) -> bool:
         """"pro-Russian", "anti-Syria": the country is a stance, not the actor's own."""
@@ -159,6 +167,11 @@ class NounPhrase:
                           sectors=tuple(sectors), type="person", entity_id=entry.entity_id,
                           start=start, end=end)
             return Resolved(actor, office.role if office else title_phrase, "entry", True, False)
+        if entry.kind == "capital" and self._locative():  # "a bomb exploded in Baghdad"
+            actor = Actor(text=text, name=entry.name, code=entry.country, country=entry.country,
+                          sectors=(), type="state", entity_id=f"country:{entry.country}",
+                          start=start, end=end)
+            return Resolved(actor, None, "entry", False, False)
         country, org = self._country_of(m for m in mods if m.i < span.start)
         if entry.national_society and country:
             code = self.r.dictionary.national_society_code(country)

@@ -128,8 +128,11 @@ def _location(cand: Candidate, lookup: ActorLookup, skip: frozenset[str] = froze
     """The country where the act took place ("... in Nairobi", "across Iran"), if stated."""
     if cand.verb is None:
         return None
+    verbs = [cand.verb]
+    if cand.verb.dep_ in {"advcl", "conj"} and cand.verb.head.pos_ in {"VERB", "AUX"}:
+        verbs.append(cand.verb.head)  # "a bomb exploded in Baghdad, killing five policemen"
     for prep in ("in", "across", "throughout", "outside", "near"):
-        for pobj in prep_objects(cand.verb, prep):
+        for pobj in (p for v in verbs for p in prep_objects(v, prep)):
             if pobj.lemma_.lower() in skip:  # "in Israeli shelling" is a means, not a place
                 continue
             inner = [g for c in pobj.children if c.dep_ == "prep" and c.lower_ in {"of", "in"}
@@ -419,6 +422,8 @@ def _unknown_perpetrator(cand: Candidate, code: str | None, sources: list[Actor]
         found = [g for p in ("by", "in", "during", "with") for g in prep_objects(verb, p)]
         return any(means(g) for g in found)
     subj = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subj and verb.dep_ in {"advcl", "conj"} and verb.tag_ == "VBG":
+        subj = [c for c in verb.head.children if c.dep_ == "nsubj"]  # "a bomb exploded, killing"
     return bool(subj) and all(means(s) for s in subj)  # "a bombing killed two soldiers"
 
 

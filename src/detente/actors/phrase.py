@@ -180,6 +180,13 @@ class NounPhrase:
                           start=start, end=end)
             return Resolved(actor, None, "entry", False, False)
         plural = entry.kind == "adjective" and self.head.tag_ in {"NNS", "NNPS"}
+        if plural:  # "Bosnian Serbs", "Kosovo Albanians": a people living in another country
+            home, _ = self._country_of(m for m in mods if m.i < span.start)
+            if home is not None and home != entry.country:
+                code = compose_code(home, ("CVL",))
+                actor = Actor(text=text, name=text, code=code, country=home, sectors=("CVL",),
+                              type="group", entity_id=f"code:{code}", start=start, end=end)
+                return Resolved(actor, None, "ethnic", False, True)
         if plural and any(m.lower_ in self.r.ethnic_words for m in mods):
             actor = Actor(text=text, name=text, code=None, country=None, sectors=("CVL",),
                           type="group", entity_id=None, start=start, end=end)

@@ -33,6 +33,7 @@ class Frame:
     report_preps: list[Token] = field(default_factory=list)  # "according to X": X
     hypothetical_reason: str | None = None
     obligation: Token | None = None  # the clause with "must"/"should" (a demand when reported)
+    stop_appeal: bool = False  # "urged X to stop supporting Y": an appeal to end an act
 
 
 def subject_tokens(verb: Token) -> list[Token]:
@@ -150,6 +151,15 @@ def analyse(trigger: Token, lex: ModalityLexicon) -> Frame:
                 cur = head_verb
                 continue
             kind = _governing_kind(plemma, lex)
+            if kind in {"appeal", "demand"} and frame.kind in {"fail", "reject"} and (
+                not frame.stop_appeal
+            ):  # "urged China to stop supporting Russia": the appeal is the act
+                frame.kind, frame.governor, frame.stop_appeal = kind, parent, True
+                frame.negated = False
+                frame.addressee = _object_of(parent)
+                _local(parent, frame, lex, reported)
+                cur = parent
+                continue
             if kind is not None and frame.kind is None:
                 frame.kind, frame.governor = kind, parent
                 if kind in {"appeal", "demand"}:

@@ -219,6 +219,8 @@ def _code_for(coder: EventCoder, cand: Candidate, frame: Frame
         return "014", "hypothetical", None
     if kind == "threat":
         return lex.transform(code, "threat") or "130", "realized", None
+    if kind in {"appeal", "demand"} and frame.stop_appeal:  # an appeal to end an act
+        return ("020" if kind == "appeal" else "100"), "realized", None
     if kind == "appeal":
         return lex.transform(code, "appeal") or "020", "realized", None
     if kind == "demand":

@@ -68,6 +68,7 @@ def _surname_index(dictionary: ActorDictionary) -> dict[str, list[Entry]]:
     names = yaml_mapping(data_path("actors", "names.yaml"))
     first = set(names["surname_first"][1])
     never = set(names["never_alone"][1])
+    short = set(names["short_surnames"][1])
     index: dict[str, list[Entry]] = {}
     seen: set[tuple[str, str]] = set()
     for entry in dictionary.entries():
@@ -78,7 +79,8 @@ def _surname_index(dictionary: ActorDictionary) -> dict[str, list[Entry]]:
             continue
         surname = parts[0] if entry.country in first else parts[-1]
         for form in {surname, surname.split("-", 1)[-1] if surname[:3] in {"al-", "el-"} else ""}:
-            if not form or not form[:1].isupper() or form in never or len(form) < 3:
+            if not form or not form[:1].isupper() or form in never or (
+                    len(form) < 3 and form not in short):
                 continue
             if (form, entry.entity_id) not in seen:
                 seen.add((form, entry.entity_id))

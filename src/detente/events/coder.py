@@ -72,7 +72,7 @@ class EventCoder:
 
     # ------------------------------------------------------------------ triggers
     def _match_verb(self, verb: Token, pattern: VerbPattern, lookup: ActorLookup) -> int:
-        """0 when the pattern does not apply; else 1, or 2 when the object matched a phrase."""
+        """0 when the pattern does not apply; else the object match score (see ArgSpec)."""
         if pattern.particle and not _has_particle(verb, pattern.particle):
             return 0
         obj = self.lex.content_object(direct_object(verb))

@@ -52,10 +52,13 @@ class ArgSpec:
     any: bool = False
 
     def matches(self, lemma: str, phrase_keys: Iterable[str], is_actor: bool) -> int:
-        """0 when no match; 2 for a phrase match, 1 for a lemma/actor/any match."""
+        """0 when no match; 3 for a phrase match, 2 for a named lemma, 1 for the wildcards
+        (any actor, anything): "captured an army base" is the base (a place), not the army."""
         if any(key in self.phrases for key in phrase_keys):
+            return 3
+        if lemma in self.lemmas:
             return 2
-        if lemma in self.lemmas or (self.actor and is_actor) or self.any:
+        if (self.actor and is_actor) or self.any:
             return 1
         return 0
 

@@ -140,6 +140,12 @@ def _location(cand: Candidate, lookup: ActorLookup, skip: frozenset[str] = froze
             for actor in [*lookup.at(pobj), *(a for g in inner for a in lookup.at(g))]:
                 if actor.country and len(actor.country) == 3:
                     return actor.country
+    for head in verbs[1:]:  # "shelled the city of Kharkiv, killing three civilians"
+        for obj in (c for c in head.children if c.dep_ in {"dobj", "obj"}):
+            places = [a for a in lookup.at_or_inside(obj) if not a.sectors and a.country
+                      and len(a.country) == 3 and a.type == "state"]
+            if places:
+                return places[0].country
     return None
 
 

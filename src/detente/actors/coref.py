@@ -20,7 +20,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
-from detente.actors.phrase import PERSON_PRONOUNS, Resolved
+from detente.actors.phrase import PERSON_PRONOUNS, Resolved, compose_code
 from detente.actors.resolve import ActorResolver
 from detente.datafiles import data_path, yaml_mapping
 from detente.records import Actor
@@ -28,6 +28,7 @@ from detente.records import Actor
 __all__ = ["resolve_story"]
 
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+_POSSESSIVE = {"his": "he", "her": "she", "its": "it", "their": "they"}
 _CLAUSE_UP = frozenset({"ccomp", "xcomp", "advcl", "conj"})
 
 
@@ -132,6 +133,42 @@ class _Story:
                 return _relabel(other, token)
         return None
 
+    def possessed(self, token: Token, res: Resolved) -> Resolved | None:
+        """"The Kenyan president said his government would ...", "Russia said its forces
+        had ...": a role owned by a possessive pronoun takes the owner's country. The owner
+        is the subject of the clause that governs this one, else the nearest earlier actor
+        in the sentence that the pronoun fits."""
+        poss = next((c for c in token.children if c.dep_ == "poss"
+                     and c.lower_ in _POSSESSIVE), None)
+        if poss is None or not res.actor.sectors:
+            return None
+        word = _POSSESSIVE[poss.lower_]
+        verb = token.head
+        while verb.head.i != verb.i and verb.pos_ not in {"VERB", "AUX"}:
+            verb = verb.head
+        owner: Resolved | None = None
+        cur = verb
+        while owner is None and cur.dep_ in _CLAUSE_UP | {"ROOT"}:
+            subject = _subject_of(cur, self.resolved)
+            if subject is not None and subject.actor.code and _compatible(word, subject) and (
+                    subject.actor.start < token.idx):
+                owner = subject
+            if cur.head.i == cur.i:
+                break
+            cur = cur.head
+        if owner is None:
+            here = self.sent_of[token.i]
+            owner = next((r for i, r in self.earlier(token, window=0)
+                          if r.actor.code and _compatible(word, r) and self.sent_of[i] == here),
+                         None)
+        if owner is None or not owner.actor.country:
+            return None
+        country = owner.actor.country
+        code = compose_code(country, res.actor.sectors)
+        actor = replace(res.actor, code=code, country=country, entity_id=f"code:{code}",
+                        name=f"{country} {res.role or res.actor.name}")
+        return Resolved(actor, res.role, "possessed", res.person, res.plural)
+
     def _subject_group(self, verb: Token) -> list[Resolved]:
         members = _subject_members(verb, self.resolved)
         return members if len(members) >= 2 else []
@@ -153,7 +190,7 @@ class _Story:
         if token.dep_ not in {"nsubj", "nsubjpass"}:
             return None
         verb = token.head
-        while verb.dep_ in _CLAUSE_UP and verb.head is not verb:
+        while verb.dep_ in _CLAUSE_UP and verb.head.i != verb.i:
             verb = verb.head
             if word == "they":  # "Obama and Putin said they would ...": the pair
                 group = self._subject_group(verb)
@@ -214,6 +251,10 @@ def resolve_story(
             if found is not None:
                 resolved[token.i] = found
         elif current is not None and current.basis == "unresolved_role":
+            owned = story.possessed(token, current)
+            if owned is not None:  # "his government", "its forces"
+                resolved[token.i] = owned
+                continue
             anaphor = story.role_anaphor(token, current)
             if isinstance(anaphor, list):
                 story.groups[token.i] = [_relabel(m, token).actor for m in anaphor]

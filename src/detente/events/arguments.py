@@ -268,7 +268,7 @@ def source_tokens(verb: Token, depth: int = 0) -> list[Token]:
     if subjects:
         return [_antecedent(s) for s in subjects if s.dep_ != "expl"]
     head = verb.head
-    if head is verb:
+    if head.i == verb.i:
         return []
     if verb.dep_ == "xcomp":  # object control ("urged X to"), else subject control
         raised = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
@@ -278,7 +278,7 @@ def source_tokens(verb: Token, depth: int = 0) -> list[Token]:
         if obj is not None and head.lemma_ not in {"promise", "vow"}:
             return [obj]
         return source_tokens(head, depth + 1)
-    if verb.dep_ == "pcomp" and head.pos_ == "ADP" and head.head is not head:
+    if verb.dep_ == "pcomp" and head.pos_ == "ADP" and head.head.i != head.i:
         governor = head.head  # "resorted to throwing stones", "after meeting Putin"
         if governor.pos_ == "ADJ":  # "are guilty of violating", "capable of launching"
             return source_tokens(governor, depth + 1)

@@ -82,7 +82,7 @@ def _local(verb: Token, frame: Frame, lex: ModalityLexicon, reported: bool) -> N
 
 def _reported(verb: Token, lex: ModalityLexicon) -> bool:
     cur = verb
-    while cur.dep_ in {"ccomp", "xcomp", "conj", "advcl"} and cur.head is not cur:
+    while cur.dep_ in {"ccomp", "xcomp", "conj", "advcl"} and cur.head.i != cur.i:
         if cur.dep_ == "ccomp" and cur.head.lemma_.lower() in lex.speech:
             return True
         cur = cur.head
@@ -129,7 +129,7 @@ def analyse(trigger: Token, lex: ModalityLexicon) -> Frame:
     _local(trigger, frame, lex, reported)
     cur = trigger
     depth = 0
-    while cur.head is not cur and depth < 8:
+    while cur.head.i != cur.i and depth < 8:
         depth += 1
         dep, parent = cur.dep_, cur.head
         plemma = parent.lemma_.lower()

@@ -192,8 +192,8 @@ def _looks_like_media(token: Token, cues: frozenset[str]) -> bool:
 
 def _phrase(token: Token) -> str:
     skip = {"punct", "relcl", "acl", "prep"}
-    toks = [t for t in token.subtree if t.dep_ not in skip or t is token]
-    toks = [t for t in toks if t.i <= token.i or t.head is token and t.dep_ in {"compound"}]
+    toks = [t for t in token.subtree if t.dep_ not in skip or t.i == token.i]
+    toks = [t for t in toks if t.i <= token.i or t.head.i == token.i and t.dep_ in {"compound"}]
     return " ".join(t.text for t in toks) if toks else token.text
 
 
@@ -416,7 +416,7 @@ def _unknown_perpetrator(cand: Candidate, code: str | None, sources: list[Actor]
     if not any(t is not None and t.code for t in targets) or cand.verb is None:
         return False
     verb = cand.verb
-    if cand.noun is not None and cand.noun is not verb:
+    if cand.noun is not None:  # light-verb nouns ("carried out an attack") need an agent
         return False
     if verb.dep_ in {"xcomp", "ccomp"} and not any(
             c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):

@@ -126,6 +126,13 @@ def _home(actors: list[Actor]) -> str | None:
 def _location(cand: Candidate, lookup: ActorLookup, skip: frozenset[str] = frozenset()
               ) -> str | None:
     """The country where the act took place ("... in Nairobi", "across Iran"), if stated."""
+    place = _place(cand, lookup, skip)
+    return place.country if place is not None else None
+
+
+def _place(cand: Candidate, lookup: ActorLookup, skip: frozenset[str] = frozenset()
+           ) -> Actor | None:
+    """The place actor where the act took place, if stated."""
     if cand.verb is None:
         return None
     verbs = [cand.verb]
@@ -139,13 +146,13 @@ def _location(cand: Candidate, lookup: ActorLookup, skip: frozenset[str] = froze
                      for g in c.children if g.dep_ == "pobj"]  # "the east of the Gaza Strip"
             for actor in [*lookup.at(pobj), *(a for g in inner for a in lookup.at(g))]:
                 if actor.country and len(actor.country) == 3:
-                    return actor.country
+                    return actor
     for head in verbs[1:]:  # "shelled the city of Kharkiv, killing three civilians"
         for obj in (c for c in head.children if c.dep_ in {"dobj", "obj"}):
             places = [a for a in lookup.at_or_inside(obj) if not a.sectors and a.country
                       and len(a.country) == 3 and a.type == "state"]
             if places:
-                return places[0].country
+                return places[0]
     return None
 
 
@@ -298,8 +305,13 @@ def realize(coder: EventCoder, cand: Candidate, sent: Span, index: int, lookup: 
     if code is not None and code[:2] in lex.context.domestic_roots:
         sources, targets = _domestic(sources, targets, _location(cand, lookup))
     elif code is not None and code[:2] in lex.context.located_roots:
-        where = _location(cand, lookup, lex.noun_heads | lex.context.means_nouns)
+        place = _place(cand, lookup, lex.noun_heads | lex.context.means_nouns)
+        where = place.country if place is not None else None
         sources, targets = _domestic(sources, targets, where, located=True)
+        if not targets and place is not None and not place.sectors and any(
+                s.code and s.country != place.country or s.code and s.code != place.code
+                for s in sources):  # "stormed a hotel in Mogadishu": the state where it hit
+            targets = [place]
     targets = [t for t in targets if t.code is not None]
     coded_sources = [s for s in sources if s.code is not None] or [
         s for s in sources if _agent(s)]  # "Defence Minister Pierre Joxe": kept, uncoded

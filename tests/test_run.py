@@ -69,3 +69,30 @@ def test_run_duplicates_are_linked_not_coded(tmp_path: Path) -> None:
     summary = run([str(path)], RunOptions(date="2024-02-23"), writer=collect)
     assert summary.documents == 1 and summary.duplicates == 1
     assert collect.events.count(("IGOEUREEC", "163", "RUS")) == 1
+
+
+def test_run_keeps_going_when_coding_one_document_fails(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """An unexpected failure inside the coder on one document is a reject (E298), the
+    document is still counted and stored, and the other documents are coded."""
+    from detente.events.coder import EventCoder
+
+    real = EventCoder._code
+
+    def flaky(self, doc):  # type: ignore[no-untyped-def]
+        if "humanitarian aid" in doc.text:
+            raise RuntimeError("boom")
+        return real(self, doc)
+
+    monkeypatch.setattr(EventCoder, "_code", flaky)
+    collect = _Collect()
+    rejects = tmp_path / "rejects.jsonl"
+    with rejects.open("w", encoding="utf-8") as out:
+        summary = run([str(_corpus(tmp_path, copies=1))], RunOptions(), writer=collect,
+                      rejects_out=out)
+    assert summary.documents == len(STORIES)
+    assert summary.reject_reasons["E298"] == 1
+    assert ("IGOEUREEC", "163", "RUS") in collect.events
+    assert not any(e[1].startswith("07") for e in collect.events)
+    lines = [json.loads(x) for x in rejects.read_text(encoding="utf-8").splitlines()]
+    failed = [x for x in lines if x["code"] == "E298"]
+    assert failed and "boom" in failed[0]["reason"] and failed[0]["doc_id"] == "d0-1"

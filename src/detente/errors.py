@@ -5,7 +5,8 @@ Codes are grouped by area:
 * ``E1xx`` data files shipped with detente or given by a user (dictionaries, patterns, tables;
   ``E150`` a bad regular expression in a data file)
 * ``E2xx`` input documents (files, records, encodings; ``E299`` an unexpected failure while
-  preparing one document, recorded as a reject)
+  preparing one document, ``E298`` while coding one; both recorded as rejects, and a
+  document that failed to code is still stored with its text)
 * ``E3xx`` storage and export
 * ``E4xx`` evaluation and gold files
 * ``E5xx`` configuration and command-line usage

@@ -31,6 +31,7 @@ class CodedDocument:
     actors: tuple[Actor, ...]
     n_sentences: int
     sentences: tuple[tuple[int, int], ...] = ()
+    error: str | None = None  # an unexpected coding failure on this document (see run)
 
 
 class Coder:
@@ -79,6 +80,7 @@ class Coder:
             actors=actors,
             n_sentences=len(sentences),
             sentences=sentences,
+            error=doc._.coding_error,
         )
 
     def code_text(self, text: str, date: str | None = None, doc_id: str | None = None

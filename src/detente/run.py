@@ -193,6 +193,9 @@ def run(
                 yield doc
 
     for coded in iter_coded(prepared(), options, coder):
+        if coded.error is not None:  # kept (text stored, no events) and reported
+            rejected(Reject(origin=coded.document.origin or "-", doc_id=coded.document.doc_id,
+                            code="E298", reason=f"coding failed: {coded.error}"))
         summary.documents += 1
         summary.sentences += coded.n_sentences
         summary.events += len(coded.events)

@@ -50,6 +50,8 @@ def register_extensions() -> None:
         Doc.set_extension("actor_groups", default=None)
     if not Doc.has_extension("actor_notes"):
         Doc.set_extension("actor_notes", default=None)
+    if not Doc.has_extension("coding_error"):
+        Doc.set_extension("coding_error", default=None)
     if not Span.has_extension("actor"):
         Span.set_extension("actor", default=None)
 
@@ -277,6 +279,17 @@ class ActorResolver:
 
     # ------------------------------------------------------------------ component
     def __call__(self, doc: Doc) -> Doc:
+        """Resolve one document's actors; an unexpected failure leaves it without actors and
+        records ``doc._.coding_error`` instead of stopping the batch."""
+        try:
+            return self._resolve(doc)
+        except Exception as exc:  # noqa: BLE001 - one bad document must not stop a batch
+            doc._.actors, doc._.actor_groups = {}, {}
+            doc.spans["actors"] = []
+            doc._.coding_error = f"{self.name}: {type(exc).__name__}: {exc}"
+            return doc
+
+    def _resolve(self, doc: Doc) -> Doc:
         from detente.actors.coref import resolve_story
 
         date = _parse_date(doc._.date)

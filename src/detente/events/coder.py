@@ -39,7 +39,7 @@ from detente.records import (
 __all__ = ["EventCoder", "Candidate", "register_event_extensions"]
 
 def register_event_extensions() -> None:
-    for name in ("events", "suppressed"):
+    for name in ("events", "suppressed", "coding_error"):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
 
@@ -187,6 +187,8 @@ class EventCoder:
         ):
             anchor = anchor.head.head
         head = anchor.head
+        if anchor.dep_ in {"dobj", "nsubjpass"} and _verb_key(head) & self.lex.modality.cancel_verbs:
+            return []  # "called off the strike", "cancelled the visit": it did not happen
         light = anchor.dep_ in {"dobj", "nsubjpass"} and any(
             x in self.lex.modality.light_verbs for x in verb_lemmas(head))
         if not light and anchor.dep_ == "pobj" and head.lower_ in _LIGHT_PREPS:
@@ -208,6 +210,17 @@ class EventCoder:
 
     # ------------------------------------------------------------------ component
     def __call__(self, doc: Doc) -> Doc:
+        """Code one document. An unexpected failure on one document leaves it with no
+        events and a ``doc._.coding_error`` (a run records it as reject E298) instead of
+        stopping the batch."""
+        try:
+            return self._code(doc)
+        except Exception as exc:  # noqa: BLE001 - one bad document must not stop a batch
+            doc._.events, doc._.suppressed = [], []
+            doc._.coding_error = f"{self.name}: {type(exc).__name__}: {exc}"
+            return doc
+
+    def _code(self, doc: Doc) -> Doc:
         lookup = ActorLookup(doc)
         context = SentenceContext(doc, self.lex.context)
         events: dict[tuple[str | None, str | None, str], Event] = {}
@@ -276,6 +289,12 @@ def _merge(first: Event, other: Event) -> Event:
         return first
     return replace(first, mentions=first.mentions + 1,
                    all_evidence=first.all_evidence + (other.evidence,))
+
+
+def _verb_key(verb: Token) -> set[str]:
+    """A verb's lemma and its lemma + particle ("call off")."""
+    lemma = verb.lemma_.lower()
+    return {lemma, *(f"{lemma} {c.lower_}" for c in verb.children if c.dep_ == "prt")}
 
 
 def _has_particle(verb: Token, particle: str) -> bool:

@@ -129,6 +129,7 @@ class ModalityLexicon:
     obligation_aux: frozenset[str] = frozenset()
     want_verbs: frozenset[str] = frozenset()
     prep_light_verbs: frozenset[str] = frozenset()
+    cancel_verbs: frozenset[str] = frozenset()
     part_nouns: frozenset[str] = frozenset()
     media_cues: frozenset[str] = frozenset()
     governor_codes: dict[str, str] = field(default_factory=dict)
@@ -147,6 +148,12 @@ class ContextLexicon:
     unknown_source_roots: frozenset[str]
     located_roots: frozenset[str]
     means_nouns: frozenset[str]
+
+
+def _phrase_head(phrase: str) -> str:
+    """The head noun of a phrase key: "air strike" -> strike, "exchange of fire" -> exchange."""
+    before = phrase.split(" of ", 1)[0]
+    return before.rsplit(" ", 1)[-1]
 
 
 # --------------------------------------------------------------------------- schemas
@@ -259,13 +266,13 @@ class EventLexicon:
         noun_lemmas: set[str] = set()
         for npat in noun_patterns:
             noun_lemmas |= npat.spec.lemmas
-            noun_lemmas |= {phrase.rsplit(" ", 1)[-1] for phrase in npat.spec.phrases}
+            noun_lemmas |= {_phrase_head(phrase) for phrase in npat.spec.phrases}
         self.noun_heads = frozenset(noun_lemmas)
         violent: set[str] = set()  # nouns that name an act of violence ("shelling", "raid")
         for npat in noun_patterns:
             if npat.code[:2] in context.unknown_source_roots:
                 violent |= npat.spec.lemmas
-                violent |= {phrase.rsplit(" ", 1)[-1] for phrase in npat.spec.phrases}
+                violent |= {_phrase_head(phrase) for phrase in npat.spec.phrases}
         self.conflict_nouns = frozenset(violent)
 
     # ------------------------------------------------------------------ loading

@@ -79,15 +79,17 @@ def _targets(cand: Candidate, lookup: ActorLookup, sources: list[Actor],
     source_codes = {s.code for s in sources}
     slots = cand.targets
     tokens_per_slot: list[list[Token]] = []
+    heads = _noun_heads(cand.noun) if cand.noun is not None else []
     if cand.noun is not None and cand.verb is None:
         for slot in slots:
-            tokens_per_slot.append(list(prep_objects(cand.noun, slot.split(":", 1)[1])))
+            prep = slot.split(":", 1)[1]
+            tokens_per_slot.append([t for h in heads for t in prep_objects(h, prep)])
     else:
         assert cand.verb is not None
         for slot in slots:
             if slot.startswith("noun_prep:"):
                 prep = slot.split(":", 1)[1]
-                toks = list(prep_objects(cand.noun, prep)) if cand.noun is not None else []
+                toks = [t for h in heads for t in prep_objects(h, prep)]
                 toks += list(prep_objects(cand.verb, prep))
                 tokens_per_slot.append(toks)
             else:
@@ -100,6 +102,13 @@ def _targets(cand: Candidate, lookup: ActorLookup, sources: list[Actor],
         if found:
             return found
     return []
+
+
+def _noun_heads(noun: Token) -> list[Token]:
+    """The act noun and the nouns of its "of" phrase, where targets also hang: "the
+    suspension of air links with Serbia", "the deployment of troops to Kuwait"."""
+    return [noun, *(g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                    for g in c.children if g.dep_ == "pobj")]
 
 
 def _agent(actor: Actor) -> bool:
@@ -474,10 +483,11 @@ def _allegation(coder: EventCoder, cand: Candidate, sent: Span, index: int,
     assert frame.governor is not None
     accusers = [a for a in _actors(source_tokens(frame.governor), lookup) if a.code]
     attribution = _attribution(frame, lookup, coder.lex.modality.media_cues)
-    if not accusers and code[:2] >= "10":  # "a report alleged that X attacked Y": unconfirmed
-        return [coder.suppressed(sent, cand, code, sources[0], targets[0], "alleged")]
+    first = sources[0] if sources else None
+    if not sources or (not accusers and code[:2] >= "10"):  # unconfirmed, or nobody named
+        return [coder.suppressed(sent, cand, code, first, targets[0], "alleged")]
     if cand.require_target and targets == [None]:
-        return [coder.suppressed(sent, cand, code, sources[0], None, "no_target")]
+        return [coder.suppressed(sent, cand, code, first, None, "no_target")]
     if not accusers or code[:2] < "10":
         return [coder.make_event(doc_id, index, sent, code, s, t, "realized", attribution, cand,
                                  cand.rule) for s in sources for t in targets]

@@ -183,6 +183,17 @@ class _Story:
             people = [m for m in members if m.person and m.actor.code]
             if len(people) >= 2:
                 return people
+        if any(c.lower_ in {"two", "both"} for c in token.children if c.dep_ in {"nummod", "det",
+                                                                                "predet"}):
+            # "Lula met Milei. The two leaders signed ...": the last two people named
+            pair: list[Resolved] = []
+            for _, other in self.earlier(token, window=1):
+                key = other.actor.entity_id or other.actor.code
+                if other.person and other.actor.code and key not in {
+                        p.actor.entity_id or p.actor.code for p in pair}:
+                    pair.append(other)
+                if len(pair) == 2:
+                    return pair
         return None
 
     def pronoun(self, token: Token) -> Resolved | list[Resolved] | None:

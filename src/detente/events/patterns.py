@@ -147,6 +147,7 @@ class ContextLexicon:
     domestic_roots: frozenset[str]
     unknown_source_roots: frozenset[str]
     located_roots: frozenset[str]
+    local_sectors: frozenset[str]
     means_nouns: frozenset[str]
 
 
@@ -464,5 +465,6 @@ def _load_context(path: Path) -> ContextLexicon:
         domestic_roots=_words(mapping, "domestic_roots", path),
         unknown_source_roots=_words(mapping, "unknown_source_roots", path),
         located_roots=_words(mapping, "located_roots", path),
+        local_sectors=frozenset(x.upper() for x in _words(mapping, "local_sectors", path)),
         means_nouns=_words(mapping, "means_nouns", path),
     )

@@ -316,6 +316,9 @@ def realize(coder: EventCoder, cand: Candidate, sent: Span, index: int, lookup: 
     elif code is not None and code[:2] in lex.context.located_roots:
         place = _place(cand, lookup, lex.noun_heads | lex.context.means_nouns)
         where = place.country if place is not None else None
+        if where is None:  # "rebels in Congo killed villagers": local armed groups act at home
+            where = _home([a for a in sources if a.sectors and set(a.sectors)
+                           <= lex.context.local_sectors])
         sources, targets = _domestic(sources, targets, where, located=True)
         if not targets and place is not None and not place.sectors and any(
                 s.code and s.country != place.country or s.code and s.code != place.code

@@ -148,9 +148,10 @@ def demo_command(db: str, limit: int, console: Console, err: Console) -> None:
         cameo = CameoTable.load()
         for row in rows:
             name = cameo.get(row["cameo"])
-            table.add_row(str(row["date"]), f"{row['source_code']}",
+            table.add_row(str(row["date"]), _shown(row["source_code"], row["source_text"]),
                           f"{row['cameo']} {name.name[:38] if name else ''}",
-                          f"{row['target_code'] or '—'}", row["modality"], row["trigger"])
+                          _shown(row["target_code"], row["target_text"]), row["modality"],
+                          row["trigger"])
         console.print(table)
         strongest = strongest_dyads(store, n=5)
         console.print("Strongest cooperative dyads (Goldstein sum):", markup=False)
@@ -211,3 +212,11 @@ def dyads_command(db: str, *, level: str, freq: str | None, as_json: bool, conso
                       str(row["material_coop"]), str(row["verbal_conflict"]),
                       str(row["material_conflict"]))
     console.print(table)
+
+
+def _shown(code: str | None, text: str | None) -> str:
+    """An actor cell: its code, the text of an agent the coder could not place
+    ("(police)"), or "—" when there is none (an unknown perpetrator, no target)."""
+    if code:
+        return code
+    return f"({text})" if text else "—"

@@ -44,6 +44,10 @@ class ActorLookup:
     def __init__(self, doc: Doc) -> None:
         self.actors: dict[int, Actor] = doc._.actors or {}
         self.groups: dict[int, list[Actor]] = doc._.actor_groups or {}
+        countries = {a.country for a in self.actors.values()
+                     if a.country and len(a.country) == 3 and a.type != "media"}
+        # the one country a story is about, when it names exactly one (IGOs aside)
+        self.story_country: str | None = countries.pop() if len(countries) == 1 else None
 
     def at(self, token: Token) -> list[Actor]:
         """Actors of the noun phrase headed by ``token`` (one level into possessor/of)."""

@@ -312,7 +312,9 @@ def realize(coder: EventCoder, cand: Candidate, sent: Span, index: int, lookup: 
         sources, targets = targets, sources
     sources = [s for s in sources if s.type != "media"]
     if code is not None and code[:2] in lex.context.domestic_roots:
-        sources, targets = _domestic(sources, targets, _location(cand, lookup))
+        # police, protesters: the other side's country, the place, else the story's country
+        sources, targets = _domestic(sources, targets,
+                                     _location(cand, lookup) or lookup.story_country)
     elif code is not None and code[:2] in lex.context.located_roots:
         place = _place(cand, lookup, lex.noun_heads | lex.context.means_nouns)
         where = place.country if place is not None else None

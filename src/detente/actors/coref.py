@@ -249,7 +249,7 @@ def resolve_story(
             )):
                 found = resolver.gazetteer_surname(token, date, facts)  # type: ignore[arg-type]
             elif found is None and resolver is not None:  # "Omar El Bashir" for Omar al-Bashir
-                found = resolver.gazetteer_full_name(token, date)
+                found = resolver.gazetteer_full_name(token, date)  # type: ignore[arg-type]
             if found is not None:
                 resolved[token.i] = found
         elif current is not None and current.basis in {"person", "title"} and (
@@ -274,9 +274,9 @@ def resolve_story(
         elif current is None and token.pos_ == "PRON" and token.lower_ in {
             "he", "she", "they", "it"
         }:
-            found = story.pronoun(token)
-            if isinstance(found, list):
-                story.groups[token.i] = [_relabel(m, token).actor for m in found]
-            elif found is not None:
-                resolved[token.i] = found
+            referent = story.pronoun(token)
+            if isinstance(referent, list):
+                story.groups[token.i] = [_relabel(m, token).actor for m in referent]
+            elif referent is not None:
+                resolved[token.i] = referent
     return resolved, story.groups

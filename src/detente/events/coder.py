@@ -187,7 +187,8 @@ class EventCoder:
         ):
             anchor = anchor.head.head
         head = anchor.head
-        if anchor.dep_ in {"dobj", "nsubjpass"} and _verb_key(head) & self.lex.modality.cancel_verbs:
+        cancel = self.lex.modality.cancel_verbs
+        if anchor.dep_ in {"dobj", "nsubjpass"} and _verb_key(head) & cancel:
             return []  # "called off the strike", "cancelled the visit": it did not happen
         light = anchor.dep_ in {"dobj", "nsubjpass"} and any(
             x in self.lex.modality.light_verbs for x in verb_lemmas(head))
@@ -253,7 +254,7 @@ class EventCoder:
 
         return realize(self, cand, sent, index, lookup, context, doc_id)
 
-    def make_event(self, doc_id: str, index: int, sent: Span, code: str, source: Actor,
+    def make_event(self, doc_id: str, index: int, sent: Span, code: str, source: Actor | None,
                    target: Actor | None, modality: str, attribution: Attribution,
                    cand: Candidate, rule: str) -> Event:
         info = self.lex.cameo[code]

@@ -462,9 +462,9 @@ def _unknown_perpetrator(cand: Candidate, code: str | None, sources: list[Actor]
 
 
 def _unknown_source_events(coder: EventCoder, cand: Candidate, sent: Span, index: int,
-                           lookup: ActorLookup, context: SentenceContext, frame: Frame, code: str | None,
-                           reason: str | None, targets: list[Actor | None], doc_id: str
-                           ) -> list[Event | Suppressed]:
+                           lookup: ActorLookup, context: SentenceContext, frame: Frame,
+                           code: str | None, reason: str | None, targets: list[Actor | None],
+                           doc_id: str) -> list[Event | Suppressed]:
     if reason is not None or code is None:
         return [coder.suppressed(sent, cand, cand.code, None, targets[0], reason or "no_code")]
     out: list[Event | Suppressed] = []

@@ -67,7 +67,9 @@ def _merge_appositives(doc: Doc, resolved: dict[int, Resolved]) -> None:
             continue
         merged = replace(person.actor, code=other.actor.code, country=other.actor.country,
                          sectors=other.actor.sectors)
-        new = Resolved(merged, other.role or person.role, "appositive", True, False)
+        is_person = person.person and person.actor.type == "person"  # not "X, the union for Y"
+        new = Resolved(merged, other.role or person.role, "appositive", is_person,
+                       False if is_person else other.plural)
         idx = token.head.i if person is a else token.i
         resolved[idx] = new
         resolved[token.i if idx == token.head.i else token.head.i] = replace(

@@ -174,7 +174,9 @@ class EventCoder:
                 continue
             if token.lemma_.lower() not in self.lex.noun_heads:
                 continue
-            npat = self.lex.noun_pattern(token.lemma_.lower(), object_phrase_keys(token))
+            preps = frozenset(c.lower_ for c in token.children
+                              if c.dep_ == "prep" and not _temporal(c))
+            npat = self.lex.noun_pattern(token.lemma_.lower(), object_phrase_keys(token), preps)
             if npat is None:
                 continue
             out.extend(self._noun_candidate(token, npat))
@@ -290,6 +292,11 @@ def _merge(first: Event, other: Event) -> Event:
         return first
     return replace(first, mentions=first.mentions + 1,
                    all_evidence=first.all_evidence + (other.evidence,))
+
+
+def _temporal(prep: Token) -> bool:
+    """"on Monday", "at noon": a time, not a target."""
+    return any(g.ent_type_ in {"DATE", "TIME"} for g in prep.children if g.dep_ == "pobj")
 
 
 def _verb_key(verb: Token) -> set[str]:

@@ -101,6 +101,7 @@ class NounPattern:
     symmetric: bool = False
     conflict: bool = False
     light_only: bool = False
+    requires: frozenset[str] = frozenset()  # prepositions of which the noun must have one
     line: int = 0
 
 
@@ -188,6 +189,7 @@ class _NounRow(BaseModel):
     symmetric: bool = False
     conflict: bool = False
     light_only: bool = False
+    requires: list[str] = []
 
 
 _TARGET_SLOTS = {
@@ -297,10 +299,14 @@ class EventLexicon:
     def verb_patterns_for(self, lemma: str) -> list[VerbPattern]:
         return self.verb_index.get(lemma, [])
 
-    def noun_pattern(self, lemma: str, phrase_keys: Iterable[str]) -> NounPattern | None:
+    def noun_pattern(self, lemma: str, phrase_keys: Iterable[str],
+                     preps: frozenset[str] = frozenset()) -> NounPattern | None:
+        """The best noun pattern for a noun with these phrase keys and prepositions."""
         keys = list(phrase_keys)
         best: tuple[int, NounPattern] | None = None
         for npat in self.noun_patterns:
+            if npat.requires and not npat.requires & preps:
+                continue
             score = npat.spec.matches(lemma, keys, False)
             if score and (best is None or score > best[0]):
                 best = (score, npat)
@@ -389,7 +395,8 @@ def _load_nouns(path: Path, builder: _Builder, cameo: CameoTable) -> list[NounPa
         out.append(NounPattern(
             id=row.id, spec=builder.spec(row.nouns, path, line, "nouns"), code=row.code,
             target=tuple(row.target), symmetric=row.symmetric, conflict=row.conflict,
-            light_only=row.light_only, line=line,
+            light_only=row.light_only, requires=frozenset(p.lower() for p in row.requires),
+            line=line,
         ))
     return out
 

@@ -133,6 +133,13 @@ def analyse(trigger: Token, lex: ModalityLexicon) -> Frame:
         depth += 1
         dep, parent = cur.dep_, cur.head
         plemma = parent.lemma_.lower()
+        particle = next((c.lower_ for c in parent.children if c.dep_ == "prt"), None)
+        if particle and _governing_kind(f"{plemma} {particle}", lex) is not None:
+            plemma = f"{plemma} {particle}"  # "ruled out", "held off"
+        if dep == "advcl" and cur.tag_ == "VBG" and not any(
+                c.dep_ == "mark" for c in cur.children) and _governing_kind(plemma, lex) in {
+                "reject", "deny", "fail", "consider"}:
+            dep = "xcomp"  # "has not ruled out using ...", parsed as an adverbial clause
         if dep == "conj":
             if not _aux(cur):  # "will meet X and sign ...": shared auxiliaries
                 _local(parent, frame, lex, reported)

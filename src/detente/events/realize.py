@@ -46,6 +46,12 @@ def _subject_actors(tokens: list[Token], lookup: ActorLookup) -> list[Actor]:
     direct = {t.i for t in tokens if lookup.expand(t)}
     kept = [t for t in tokens if t.i in direct or not any(
         abs(t.i - j) <= 1 or (t.i < j and t.right_edge.i + 1 >= j) for j in direct)]
+    # "The EU's top diplomat Josep Borrell condemned": title and name split into two
+    # subjects are one actor; the named person wins
+    named = [t for t in kept if any(a.type == "person" for a in lookup.at(t))]
+    kept = [t for t in kept if t in named or not any(
+        t.right_edge.i + 1 >= n.left_edge.i and t.i < n.i and n.i not in
+        {c.i for c in t.conjuncts} for n in named)]
     return _actors(kept, lookup, inside=True)
 
 
@@ -225,6 +231,9 @@ def _code_for(coder: EventCoder, cand: Candidate, frame: Frame
                                                           "demand"}:
         return None, "hypothetical", "hypothetical" + (
             f" ({frame.hypothetical_reason})" if frame.hypothetical_reason else "")
+    if frame.negated and kind == "reject" and frame.governor is not None and any(
+            c.dep_ == "neg" for c in frame.governor.children):
+        return "014", "hypothetical", None  # "has not ruled out using force": a possibility
     if frame.negated:
         if kind in {"reject", "intent"} or frame.modality == "intent":
             new = lex.transform(code, "reject")

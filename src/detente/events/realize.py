@@ -160,8 +160,8 @@ def _place(cand: Candidate, lookup: ActorLookup, skip: frozenset[str] = frozense
             inner = [g for c in pobj.children if c.dep_ == "prep" and c.lower_ in {"of", "in"}
                      for g in c.children if g.dep_ == "pobj"]  # "the east of the Gaza Strip"
             for actor in [*lookup.at(pobj), *(a for g in inner for a in lookup.at(g))]:
-                if actor.country and len(actor.country) == 3:
-                    return actor
+                if actor.country and len(actor.country) == 3 and not actor.sectors:
+                    return actor  # a place, not a body ("outside the US embassy in Cairo")
     for head in verbs[1:]:  # "shelled the city of Kharkiv, killing three civilians"
         for obj in (c for c in head.children if c.dep_ in {"dobj", "obj"}):
             places = [a for a in lookup.at_or_inside(obj) if not a.sectors and a.country
@@ -173,9 +173,9 @@ def _place(cand: Candidate, lookup: ActorLookup, skip: frozenset[str] = frozense
 
 def _domestic(sources: list[Actor], targets: list[Actor], where: str | None = None,
               located: bool = False) -> tuple[list[Actor], list[Actor]]:
-    """Sector-only actors ("police arrested protesters") take the country of the coded actor
-    on the other side, or of the place where it happened: an event within one's own country
-    is the default reading."""
+    """Sector-only actors ("police arrested protesters") take the country of the place where it
+    happened, else of the coded actor on the other side: an event within one's own country is
+    the default reading."""
     def fill(actors: list[Actor], home: str | None) -> list[Actor]:
         out = []
         for actor in actors:
@@ -187,8 +187,8 @@ def _domestic(sources: list[Actor], targets: list[Actor], where: str | None = No
 
     if located:  # violence: the place decides, not the other side's nationality
         return fill(sources, where), fill(targets, where)
-    sources = fill(sources, _home(targets) or where)
-    return sources, fill(targets, _home(sources) or where)
+    sources = fill(sources, where or _home(targets))  # the place first: "police in Moscow
+    return sources, fill(targets, where or _home(sources))  # arrested a US citizen" are Russian
 
 
 def _attribution(frame: Frame, lookup: ActorLookup, media_cues: frozenset[str]
@@ -366,7 +366,8 @@ def realize(coder: EventCoder, cand: Candidate, sent: Span, index: int, lookup: 
     ):  # an unknown name acting on nobody coded tells a user nothing
         return [coder.suppressed(sent, cand, code, coded_sources[0], target_list[0],
                                  "no coded actor")]
-    if cand.require_target and target_list == [None]:
+    if cand.require_target and target_list == [None] and not (
+            cand.symmetric and len({s.code for s in coded_sources}) > 1):  # "X and Y clashed"
         return [coder.suppressed(sent, cand, code, coded_sources[0], None, "no_target")]
     blocked = context.blocks(sent, code, coded_sources[0], target_list[0])
     if blocked:

@@ -143,7 +143,10 @@ class EventCoder:
         """Code the governing act ("urged", "threatened", "agreed", "said") when the act it
         governs has no pattern of its own."""
         mod = self.lex.modality
-        triggered = {c.trigger.i for c in cands} | {c.verb.i for c in cands if c.verb is not None}
+        from detente.events.realize import purpose_clause
+
+        live = [c for c in cands if c.verb is None or not purpose_clause(c.verb)]
+        triggered = {c.trigger.i for c in live} | {c.verb.i for c in live if c.verb is not None}
         out = []
         for tok in sent:
             if tok.i in triggered or tok.pos_ not in {"VERB", "AUX"}:

@@ -131,6 +131,8 @@ class ModalityLexicon:
     want_verbs: frozenset[str] = frozenset()
     prep_light_verbs: frozenset[str] = frozenset()
     cancel_verbs: frozenset[str] = frozenset()
+    hypothetical_determiners: frozenset[str] = frozenset()
+    hypothetical_modifiers: frozenset[str] = frozenset()
     part_nouns: frozenset[str] = frozenset()
     media_cues: frozenset[str] = frozenset()
     governor_codes: dict[str, str] = field(default_factory=dict)

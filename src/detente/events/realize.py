@@ -81,7 +81,8 @@ def _adverbial_participants(noun: Token, lookup: ActorLookup) -> list[Actor]:
 
 
 def _targets(cand: Candidate, lookup: ActorLookup, sources: list[Actor],
-             part_nouns: frozenset[str]) -> list[Actor]:
+             part_nouns: frozenset[str], act_nouns: frozenset[str] = frozenset()
+             ) -> list[Actor]:
     source_codes = {s.code for s in sources}
     slots = cand.targets
     tokens_per_slot: list[list[Token]] = []
@@ -101,7 +102,9 @@ def _targets(cand: Candidate, lookup: ActorLookup, sources: list[Actor],
             else:
                 tokens_per_slot.append(list(target_tokens(cand.verb, cand.obj, [slot])))
     for toks in tokens_per_slot:
-        toks = [part_of(t, part_nouns) or t for t in toks]
+        # an act noun is no target even when a weapon word makes it look like an actor
+        # ("launched a missile attack on Ukraine": the target is Ukraine, not the attack)
+        toks = [part_of(t, part_nouns) or t for t in toks if t.lemma_.lower() not in act_nouns]
         found = [a for a in _actors(toks, lookup, inside=True)
                  if (a.code is not None or a.sectors) and a.type != "media"
                  and (a.code is None or a.code not in source_codes)]
@@ -124,7 +127,7 @@ def _agent(actor: Actor) -> bool:
     return bool(actor.sectors) or actor.type in {"person", "group", "igo", "ngo", "unknown"}
 
 
-def _purpose_clause(verb: Token) -> bool:
+def purpose_clause(verb: Token) -> bool:
     """"met X to discuss Y": the infinitive states a purpose, not an act that happened."""
     return verb.dep_ in {"advcl", "acl"} and verb.tag_ == "VB" and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
@@ -264,7 +267,7 @@ def _code_for(coder: EventCoder, cand: Candidate, frame: Frame
 def realize(coder: EventCoder, cand: Candidate, sent: Span, index: int, lookup: ActorLookup,
             context: SentenceContext, doc_id: str) -> list[Event | Suppressed]:
     lex = coder.lex
-    if cand.verb is not None and _purpose_clause(cand.verb):
+    if cand.verb is not None and purpose_clause(cand.verb):
         return [coder.suppressed(sent, cand, cand.code, None, None, "purpose clause")]
     frame = analyse(cand.verb, lex.modality) if cand.verb is not None else Frame()
     if cand.noun is not None and cand.verb is not None and frame.kind is None:
@@ -279,6 +282,12 @@ def realize(coder: EventCoder, cand: Candidate, sent: Span, index: int, lookup: 
     if cand.noun is not None and any(c.dep_ == "det" and c.lower_ == "no"
                                      for c in cand.noun.children):
         frame.negated = True
+    if cand.noun is not None and cand.verb is None and any(
+            (c.dep_ == "det" and c.lower_ in lex.modality.hypothetical_determiners)
+            or (c.dep_ == "amod" and c.lower_ in lex.modality.hypothetical_modifiers)
+            for c in cand.noun.children):  # "any Israeli attack", "a possible strike"
+        return [coder.suppressed(sent, cand, cand.code, None, None,
+                                 "hypothetical (unrealised act noun)")]
     # -- sources
     if cand.verb is not None:
         sources = _subject_actors(source_tokens(cand.verb), lookup)
@@ -308,12 +317,13 @@ def realize(coder: EventCoder, cand: Candidate, sent: Span, index: int, lookup: 
         addressee = _actors([frame.addressee], lookup) if frame.addressee is not None else []
         appealers = _actors(source_tokens(frame.governor), lookup)
         if appealers:
-            targets = addressee or _targets(cand, lookup, appealers, lex.modality.part_nouns)
+            targets = addressee or _targets(cand, lookup, appealers, lex.modality.part_nouns,
+                                            lex.conflict_nouns)
             sources = appealers
         else:
             targets = []
     else:
-        targets = _targets(cand, lookup, sources, lex.modality.part_nouns)
+        targets = _targets(cand, lookup, sources, lex.modality.part_nouns, lex.conflict_nouns)
         if not targets and clause_targets:
             codes = {s.code for s in sources}
             targets = [t for t in clause_targets if t.code not in codes]

@@ -443,6 +443,8 @@ def _means_sources(verb: Token, lookup: ActorLookup) -> list[Actor]:
     an attack by rebels", "killed by a Russian missile"."""
     for prep in ("in", "during", "by", "with"):
         for pobj in prep_objects(verb, prep):
+            if pobj.pos_ == "PROPN" or lookup.at(pobj):
+                continue  # "killing civilians in El Fasher": a place or an actor, not a means
             if found := _noun_sources(pobj, lookup):
                 return [a for a in found if a.code is not None or a.sectors]
     return []

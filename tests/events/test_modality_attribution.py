@@ -17,6 +17,14 @@ CASES = [
     ("The United States threatened to impose sanctions on Iran.", "13", "realized", None, None),
     ("China refused to meet the Dalai Lama's envoy, said the Foreign Ministry.", "125",
      "realized", "foreign ministry", None),
+    # the speaker told an outlet: the outlet reports it
+    ("Israel struck targets in Lebanon, the Israeli military told Reuters.", "19", "realized",
+     "military", "Reuters"),
+    # a named outlet beats its role word, and media never speak
+    ("China warned the Philippines on Monday, state news agency Xinhua said.", "13",
+     "realized", None, "Xinhua"),
+    ("Iran's state media reported that the navy had seized a foreign tanker.", "171",
+     "realized", None, "state media"),
 ]
 
 

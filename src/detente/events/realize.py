@@ -196,19 +196,34 @@ def _domestic(sources: list[Actor], targets: list[Actor], where: str | None = No
 
 def _attribution(frame: Frame, lookup: ActorLookup, media_cues: frozenset[str]
                  ) -> Attribution:
+    """Who says so: the speaker, and the outlet that reports it. A news outlet or state
+    media is never the speaker; a named outlet wins over a role word ("state news agency
+    Xinhua said": reported by Xinhua)."""
     speaker: str | None = None
-    reporter: str | None = None
-    for token in [*frame.speakers, *frame.report_preps]:
+    outlets: list[tuple[int, str]] = []  # (rank, name): 0 named outlet, 1 media role, 2 cue
+    listeners = [c for verb in frame.speech_verbs for c in verb.children
+                 if c.dep_ in {"dobj", "dative"}]  # "the military told Reuters"
+    for token in [*frame.speakers, *frame.report_preps, *listeners]:
         actors = lookup.expand(token)
+        named = [lookup.actors[c.i] for c in token.children
+                 if c.dep_ == "appos" and c.i in lookup.actors]
+        pool = [*named, *actors]
+        media = [a for a in pool if _is_media(a)]
         actor = actors[0] if actors else None
         name = actor.name if actor is not None else _phrase(token)
-        if actor is not None and actor.type == "media":
-            reporter = reporter or name
+        if media:
+            outlets += [(0 if a.type == "media" else 1, a.name) for a in media]
         elif token in frame.report_preps and _looks_like_media(token, media_cues):
-            reporter = reporter or name
-        else:
+            outlets.append((2, name))
+        elif token not in listeners:
             speaker = speaker or name
+    reporter = min(outlets, key=lambda x: x[0])[1] if outlets else None
     return Attribution(speaker=speaker, reported_by=reporter)
+
+
+def _is_media(actor: Actor) -> bool:
+    """A news outlet or state media: it reports, it is not the speaker."""
+    return actor.type == "media" or "MED" in actor.sectors
 
 
 def _looks_like_media(token: Token, cues: frozenset[str]) -> bool:

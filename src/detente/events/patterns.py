@@ -106,6 +106,16 @@ class NounPattern:
 
 
 @dataclass(frozen=True, slots=True)
+class VerbalClash:
+    """Fights between bodies that hold no weapons are quarrels: codes recoded to ``code``
+    when both sides carry only ``sectors``."""
+
+    codes: frozenset[str] = frozenset()
+    sectors: frozenset[str] = frozenset()
+    code: str = "110"
+
+
+@dataclass(frozen=True, slots=True)
 class ModalityLexicon:
     negation: frozenset[str]
     reject: frozenset[str]
@@ -152,6 +162,7 @@ class ContextLexicon:
     located_roots: frozenset[str]
     local_sectors: frozenset[str]
     means_nouns: frozenset[str]
+    verbal_clash: VerbalClash = VerbalClash()
 
 
 def _phrase_head(phrase: str) -> str:
@@ -475,5 +486,10 @@ def _load_context(path: Path) -> ContextLexicon:
         unknown_source_roots=_words(mapping, "unknown_source_roots", path),
         located_roots=_words(mapping, "located_roots", path),
         local_sectors=frozenset(x.upper() for x in _words(mapping, "local_sectors", path)),
+        verbal_clash=VerbalClash(
+            codes=_words(mapping, "verbal_clash_codes", path),
+            sectors=frozenset(x.upper() for x in _words(mapping, "verbal_clash_sectors", path)),
+            code=str(mapping["verbal_clash_code"][1]),
+        ),
         means_nouns=_words(mapping, "means_nouns", path),
     )

@@ -221,6 +221,11 @@ def _attribution(frame: Frame, lookup: ActorLookup, media_cues: frozenset[str]
     return Attribution(speaker=speaker, reported_by=reporter)
 
 
+def _kinds(actor: Actor) -> set[str]:
+    """An actor's sectors, with IGO for international organisations."""
+    return set(actor.sectors) | ({"IGO"} if actor.type == "igo" else set())
+
+
 def _is_media(actor: Actor) -> bool:
     """A news outlet or state media: it reports, it is not the speaker."""
     return actor.type == "media" or "MED" in actor.sectors
@@ -414,13 +419,18 @@ def realize(coder: EventCoder, cand: Candidate, sent: Span, index: int, lookup: 
                     pairs.append((target, source))
     out: list[Event | Suppressed] = []
     seen: set[tuple[str | None, str | None]] = set()
+    verbal = lex.context.verbal_clash
     for source, target in pairs:
         key = (source.code, target.code if target else None)
         if key in seen or (target is not None and source.code == target.code):
             continue
         seen.add(key)
-        out.append(coder.make_event(doc_id, index, sent, code, source, target, modality,
-                                    attribution, cand, rule))
+        act, act_rule = code, rule
+        if code in verbal.codes and target is not None and all(
+                _kinds(a) and _kinds(a) <= verbal.sectors for a in (source, target)):
+            act, act_rule = verbal.code, rule + "|verbal"  # "parliament clashed with the EU"
+        out.append(coder.make_event(doc_id, index, sent, act, source, target, modality,
+                                    attribution, cand, act_rule))
     return out
 
 

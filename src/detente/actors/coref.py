@@ -16,13 +16,11 @@ Rules, in order, each explainable to a user:
 from __future__ import annotations
 
 from dataclasses import replace
-from functools import cache
 
 from spacy.tokens import Doc, Token
 
 from detente.actors.phrase import PERSON_PRONOUNS, Resolved, compose_code
 from detente.actors.resolve import ActorResolver
-from detente.datafiles import data_path, yaml_mapping
 from detente.records import Actor
 
 __all__ = ["resolve_story"]
@@ -30,12 +28,6 @@ __all__ = ["resolve_story"]
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _POSSESSIVE = {"his": "he", "her": "she", "its": "it", "their": "they"}
 _CLAUSE_UP = frozenset({"ccomp", "xcomp", "advcl", "conj"})
-
-
-@cache
-def _group_roles() -> tuple[str, ...]:
-    """Role endings a plural anaphor can take back (data/actors/names.yaml)."""
-    return tuple(yaml_mapping(data_path("actors", "names.yaml"))["group_anaphor_roles"][1])
 
 
 def _relabel(res: Resolved, token: Token, basis: str = "coref") -> Resolved:
@@ -99,7 +91,9 @@ def _compatible(pronoun: str, res: Resolved) -> bool:
 
 
 class _Story:
-    def __init__(self, doc: Doc, resolved: dict[int, Resolved]) -> None:
+    def __init__(self, doc: Doc, resolved: dict[int, Resolved],
+                 group_roles: tuple[str, ...] = ()) -> None:
+        self.group_roles = group_roles  # role endings "the leaders" can take back
         self.doc = doc
         self.resolved = resolved
         self.groups: dict[int, list[Actor]] = {}
@@ -176,7 +170,7 @@ class _Story:
         return members if len(members) >= 2 else []
 
     def _group(self, token: Token, role: str) -> list[Resolved] | None:
-        lead = role in {"leader", "head"} or any(role.endswith(r) for r in _group_roles())
+        lead = role in {"leader", "head"} or any(role.endswith(r) for r in self.group_roles)
         if not lead:
             return None
         for i, other in self.earlier(token, window=3):
@@ -239,7 +233,7 @@ def resolve_story(
     """Resolve the mentions that need the rest of the story; see the module docstring."""
     resolved = dict(resolved)
     _merge_appositives(doc, resolved)
-    story = _Story(doc, resolved)
+    story = _Story(doc, resolved, resolver.group_roles if resolver is not None else ())
     for token in doc:
         current = resolved.get(token.i)
         if current is not None and current.basis == "unknown_org" and " " not in current.actor.text:

@@ -34,7 +34,7 @@ from detente.actors.phrase import (
     compose_code,
 )
 from detente.actors.places import place_entries
-from detente.datafiles import data_path, yaml_mapping
+from detente.datafiles import Located, data_path, yaml_mapping
 
 __all__ = ["ActorResolver", "Resolved", "compose_code", "register_extensions"]
 
@@ -65,9 +65,9 @@ class _StoryFacts:
     countries: frozenset[str]
 
 
-def _surname_index(dictionary: ActorDictionary) -> dict[str, list[Entry]]:
-    """Surname -> gazetteer people, from canonical names (see data/actors/names.yaml)."""
-    names = yaml_mapping(data_path("actors", "names.yaml"))
+def _surname_index(dictionary: ActorDictionary, names: dict[str, Located]
+                   ) -> dict[str, list[Entry]]:
+    """Surname -> gazetteer people, from canonical names (settings: data/actors/names.yaml)."""
     first = set(names["surname_first"][1])
     never = set(names["never_alone"][1])
     short = set(names["short_surnames"][1])
@@ -106,9 +106,6 @@ def _nested(resolved: dict[int, Resolved]) -> set[int]:
     return out
 
 
-_PARTICLES = frozenset({"al", "el", "bin", "ibn", "ben", "abu", "de", "da", "van", "von"})
-
-
 def _fold(word: str) -> str:
     return word.lower().strip(".")
 
@@ -144,13 +141,15 @@ class ActorResolver:
         for role in dictionary.roles():
             for form in (role.phrase, *role.forms):
                 self._roles.setdefault(form, role)
-        self._surnames = _surname_index(dictionary)
         self.place_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self._places: dict[str, Entry] = {}
         settings = yaml_mapping(data_path("actors", "names.yaml"))
+        self._surnames = _surname_index(dictionary, settings)
         self.owner_participles = frozenset(settings["owner_participles"][1])
         self.stance_prefixes = frozenset(settings["stance_prefixes"][1])
         self.ethnic_words = frozenset(settings["ethnic_words"][1])
+        self.name_particles = frozenset(w.lower() for w in settings["name_particles"][1])
+        self.group_roles = tuple(settings["group_anaphor_roles"][1])
         self._person_words = {w for e in self._entries.values() for x in e
                               if x.kind == "person" for w in x.name.replace("-", " ").split()}
         for place in place_entries(int(settings["place_min_population"][1]),
@@ -350,11 +349,8 @@ class ActorResolver:
         with support: the person is in office on the article date, or carries a title here
         ("President Bush"), or the story mentions the person's country. "Smith said" in a
         film review stays unresolved."""
-        people = self._surnames.get(token.text, [])
-        given = {_fold(c.text) for c in self._given_names(token)} - _PARTICLES
-        if given:  # "President George Smith" is not Stephen Smith
-            people = [p for p in people
-                      if given <= {_fold(w) for w in p.name.replace("-", " ").split()}]
+        # "President George Smith" is not Stephen Smith: given names must fit
+        people = self._fitting(token.text, self._given_names(token))
         if not people:
             return None
         live = [p for p in people if date is not None
@@ -392,11 +388,9 @@ class ActorResolver:
         """A full name spelt differently from the gazetteer's ("Omar El Bashir", "Omar
         al-Bashir"): the surname plus every given name must fit exactly one person."""
         given = self._given_names(token)
-        words = {_fold(c.text) for c in given} - _PARTICLES
-        if not words:
+        if not {_fold(c.text) for c in given} - self.name_particles:
             return None
-        people = [p for p in self._surnames.get(token.text, [])
-                  if words <= {_fold(w) for w in p.name.replace("-", " ").split()}]
+        people = self._fitting(token.text, given)
         if len({p.entity_id for p in people}) != 1:
             return None
         phrase = NounPhrase(self, token, {}, self._role_spans(token.doc), date)
@@ -404,6 +398,13 @@ class ActorResolver:
         span = token.doc[min(c.i for c in given) : token.i + 1]
         res = phrase._from_entry(span, people[0], [m for m in mods if m not in given])
         return Resolved(res.actor, res.role, "gazetteer_name", True, False)
+
+    def _fitting(self, surname: str, given: list[Token]) -> list[Entry]:
+        """Gazetteer people with this surname whose names contain every given name
+        (particles such as "al" or "bin" aside)."""
+        words = {_fold(c.text) for c in given} - self.name_particles
+        return [p for p in self._surnames.get(surname, [])
+                if words <= {_fold(w) for w in p.name.replace("-", " ").split()}]
 
     def _given_names(self, token: Token) -> list[Token]:
         """Name words before a surname, titles left out ("President Omar El" -> Omar El)."""

@@ -26,6 +26,7 @@ from detente.events.arguments import (
 )
 from detente.events.context import SentenceContext
 from detente.events.patterns import EventLexicon, NounPattern, VerbPattern
+from detente.events.realize import purpose_clause, realize
 from detente.records import (
     Actor,
     Attribution,
@@ -143,8 +144,6 @@ class EventCoder:
         """Code the governing act ("urged", "threatened", "agreed", "said") when the act it
         governs has no pattern of its own."""
         mod = self.lex.modality
-        from detente.events.realize import purpose_clause
-
         live = [c for c in cands if c.verb is None or not purpose_clause(c.verb)]
         triggered = {c.trigger.i for c in live} | {c.verb.i for c in live if c.verb is not None}
         out = []
@@ -255,8 +254,6 @@ class EventCoder:
     # ------------------------------------------------------------------ realize
     def _realize(self, cand: Candidate, sent: Span, index: int, lookup: ActorLookup,
                  context: SentenceContext, doc_id: str) -> list[Event | Suppressed]:
-        from detente.events.realize import realize
-
         return realize(self, cand, sent, index, lookup, context, doc_id)
 
     def make_event(self, doc_id: str, index: int, sent: Span, code: str, source: Actor | None,

@@ -36,7 +36,7 @@ class SentenceContext:
         n_tokens = max(1, sum(1 for t in doc if not t.is_punct))
         self.sentence_counts: dict[int, dict[str, int]] = {}
         totals = dict.fromkeys(lex.contexts, 0)
-        phrases = {name: [w for w in words if " " in w] for name, words in lex.contexts.items()}
+        scoreline = lex.scoreline_context if lex.scoreline_context in lex.contexts else None
         for sent in doc.sents:
             counts = dict.fromkeys(lex.contexts, 0)
             for token in sent:
@@ -44,10 +44,10 @@ class SentenceContext:
                 for name, words in lex.contexts.items():
                     if lemma in words:
                         counts[name] += 1
-                if _SCORELINE.fullmatch(token.text):  # "beat Ecuador 1-0"
-                    counts["sport"] = counts.get("sport", 0) + 1
+                if scoreline is not None and _SCORELINE.fullmatch(token.text):
+                    counts[scoreline] += 1  # "beat Ecuador 1-0"
             lowered = sent.text.lower()
-            for name, multi in phrases.items():  # "world cup", "box office"
+            for name, multi in lex.phrases.items():  # "world cup", "box office"
                 counts[name] += sum(lowered.count(p) for p in multi)
             self.sentence_counts[sent.start] = counts
             for name, value in counts.items():

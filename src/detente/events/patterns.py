@@ -163,6 +163,8 @@ class ContextLexicon:
     local_sectors: frozenset[str]
     means_nouns: frozenset[str]
     verbal_clash: VerbalClash = VerbalClash()
+    scoreline_context: str | None = None  # the context a scoreline ("1-0") counts for
+    phrases: dict[str, tuple[str, ...]] = field(default_factory=dict)  # multi-word cues
 
 
 def _phrase_head(phrase: str) -> str:
@@ -474,11 +476,15 @@ def _load_context(path: Path) -> ContextLexicon:
     if not isinstance(contexts, dict):
         raise DataFileError("E101", "expected a mapping", path=path.name, line=line,
                             field="contexts")
+    cues = {k: frozenset(str(w).lower() for w in v) for k, v in contexts.items()}
     return ContextLexicon(
         sentence_min=int(mapping["sentence_min"][1]),
         document_min=float(mapping["document_min"][1]),
         document_min_cues=int(mapping["document_min_cues"][1]),
-        contexts={k: frozenset(str(w).lower() for w in v) for k, v in contexts.items()},
+        contexts=cues,
+        phrases={k: tuple(w for w in v if " " in w) for k, v in cues.items()},
+        scoreline_context=str(mapping["scoreline_context"][1]) if "scoreline_context" in mapping
+        else None,
         conflict_roots=_words(mapping, "conflict_roots", path),
         political_sectors=frozenset(s.upper() for s in _words(mapping, "political_sectors", path)),
         sentence_contexts=_words(mapping, "sentence_contexts", path),

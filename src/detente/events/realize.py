@@ -21,6 +21,7 @@ from detente.records import Actor, Attribution, Event, Suppressed
 
 if TYPE_CHECKING:
     from detente.events.coder import Candidate, EventCoder
+    from detente.events.patterns import EventLexicon
 
 __all__ = ["realize"]
 
@@ -362,8 +363,8 @@ def realize(coder: EventCoder, cand: Candidate, sent: Span, index: int, lookup: 
                            <= lex.context.local_sectors])
         sources, targets = _domestic(sources, targets, where, located=True)
         if not targets and place is not None and not place.sectors and any(
-                s.code and s.country != place.country or s.code and s.code != place.code
-                for s in sources):  # "stormed a hotel in Mogadishu": the state where it hit
+                s.code and s.code != place.code for s in sources
+        ):  # "stormed a hotel in Mogadishu": the state where it hit
             targets = [place]
     targets = [t for t in targets if t.code is not None]
     coded_sources = [s for s in sources if s.code is not None] or [
@@ -452,10 +453,8 @@ def _clause_participants(noun: Token, lookup: ActorLookup) -> tuple[list[Actor],
     return [a for a in subjects if a.code or a.sectors], [a for a in objects if a.code]
 
 
-def _unknown_perpetrator_noun(cand: Candidate, targets: list[Actor], lex: object) -> bool:
-    from detente.events.patterns import EventLexicon
-
-    assert isinstance(lex, EventLexicon)
+def _unknown_perpetrator_noun(cand: Candidate, targets: list[Actor], lex: EventLexicon
+                              ) -> bool:
     return (cand.noun is not None and cand.code[:2] in lex.context.unknown_source_roots
             and bool(targets) and cand.noun.lemma_.lower() in lex.conflict_nouns)
 
@@ -476,14 +475,11 @@ def _means_sources(verb: Token, lookup: ActorLookup) -> list[Actor]:
 
 
 def _unknown_perpetrator(cand: Candidate, code: str | None, sources: list[Actor],
-                         targets: list[Actor | None], lex: object) -> bool:
+                         targets: list[Actor | None], lex: EventLexicon) -> bool:
     """Violence with a coded victim and no stated perpetrator ("three US soldiers were killed
     by a roadside bomb", "a bombing killed two Iraqi policemen") is still an event, with a
     null source. Only a passive clause with no actor as agent, or a subject that names a
     means (bomb, blast, attack) rather than anyone, qualifies."""
-    from detente.events.patterns import EventLexicon
-
-    assert isinstance(lex, EventLexicon)
     if code is None or code[:2] not in lex.context.unknown_source_roots or sources:
         return False
     if not any(t is not None and t.code for t in targets) or cand.verb is None:

@@ -12,13 +12,16 @@ from detente.records import Actor
 
 
 def _actor_at(actors: list[Actor], start: int, end: int) -> Actor | None:
-    """The coded actor whose mention overlaps [start, end), preferring the widest overlap."""
-    best: tuple[int, Actor] | None = None
+    """The coded actor whose mention overlaps [start, end), preferring the widest overlap and
+    then the tightest mention ("Northern Ireland" inside "Police in Northern Ireland" is the
+    place itself), as ``detente evaluate`` does."""
+    best: tuple[int, int, Actor] | None = None
     for actor in actors:
         overlap = min(end, actor.end) - max(start, actor.start)
-        if overlap > 0 and (best is None or overlap > best[0]):
-            best = (overlap, actor)
-    return best[1] if best else None
+        key = (overlap, actor.start - actor.end)
+        if overlap > 0 and (best is None or key > best[:2]):
+            best = (*key, actor)
+    return best[2] if best else None
 
 
 @pytest.mark.parametrize("case", golden_params("actors.jsonl"))

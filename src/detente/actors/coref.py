@@ -52,7 +52,11 @@ def _merge_appositives(doc: Doc, resolved: dict[int, Resolved]) -> None:
         a, b = resolved.get(token.head.i), resolved.get(token.i)
         if a is None or b is None:
             continue
-        person, other = (a, b) if a.person and a.actor.type == "person" else (b, a)
+        # the named side is the person: "Iran's religious leader Ayatollah Khomeini" (no
+        # comma) names Khomeini, whom the role before him describes
+        named_b = b.person and b.actor.type == "person" and b.basis != "role"
+        person, other = (a, b) if a.person and a.actor.type == "person" and not (
+            a.basis == "role" and named_b) else (b, a)
         if other.actor.code is None or person.actor.country not in (None, other.actor.country):
             continue
         if person.actor.sectors and person.actor.country:

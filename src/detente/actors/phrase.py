@@ -210,10 +210,12 @@ class NounPhrase:
         of_tokens = self.of_phrases()
         if role.person and not plural:  # "a nurse in Kano" says where, not whose
             of_tokens = [t for t in of_tokens if t.head.lower_ != "in"]
-        country, org = self._country_of([*mods, *of_tokens])
+        country, org = self._country_of(mods)
         tokens = [*span, *[m for m in mods if m.i < span.start]]
         if country is None and org is None:
-            for pobj in of_tokens:  # "the president of France", "troops from Chad"
+            # "the president of France", "troops from Chad", "rebels in the Ivory Coast": the
+            # actor's text takes in the phrase that gave its country
+            for pobj in of_tokens:
                 c, o = self._country_of([pobj, *[m for m in pobj.children]])
                 if c or o:
                     country, org = c, o

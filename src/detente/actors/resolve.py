@@ -145,6 +145,7 @@ class ActorResolver:
         self._places: dict[str, Entry] = {}
         settings = yaml_mapping(data_path("actors", "names.yaml"))
         self._surnames = _surname_index(dictionary, settings)
+        self._surnames_by_length: dict[int, list[str]] | None = None
         self.owner_participles = frozenset(settings["owner_participles"][1])
         self.stance_prefixes = frozenset(settings["stance_prefixes"][1])
         self.ethnic_words = frozenset(settings["ethnic_words"][1])
@@ -391,6 +392,9 @@ class ActorResolver:
         if not {_fold(c.text) for c in given} - self.name_particles:
             return None
         people = self._fitting(token.text, given)
+        if not people and len(token.text) >= 6:  # "Abdelaziz Bouteflicka", "Laurent Gbago"
+            people = [p for near in self._near_surnames(token.text)
+                      for p in self._fitting(near, given)]
         if len({p.entity_id for p in people}) != 1:
             return None
         phrase = NounPhrase(self, token, {}, self._role_spans(token.doc), date)
@@ -405,6 +409,18 @@ class ActorResolver:
         words = {_fold(c.text) for c in given} - self.name_particles
         return [p for p in self._surnames.get(surname, [])
                 if words <= {_fold(w) for w in p.name.replace("-", " ").split()}]
+
+    def _near_surnames(self, surname: str) -> list[str]:
+        """Gazetteer surnames one letter away (an added, dropped or changed letter): a
+        misspelt surname counts only when the given names fit too."""
+        if self._surnames_by_length is None:
+            by_length: dict[int, list[str]] = {}
+            for name in self._surnames:
+                by_length.setdefault(len(name), []).append(name)
+            self._surnames_by_length = by_length
+        return [name for n in (len(surname) - 1, len(surname), len(surname) + 1)
+                for name in self._surnames_by_length.get(n, ())
+                if name[0] == surname[0] and _one_edit(name, surname)]
 
     def _given_names(self, token: Token) -> list[Token]:
         """Name words before a surname, titles left out ("President Omar El" -> Omar El)."""
@@ -423,3 +439,15 @@ class ActorResolver:
     def country_name(self, iso3: str) -> str:
         entry = self.dictionary.country(iso3)
         return entry.name if entry else iso3
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """True when ``a`` and ``b`` differ by exactly one inserted, deleted or changed letter."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i + (len(a) == len(b)):] == b[i + 1:]

@@ -25,6 +25,7 @@ from detente.events.arguments import (
     verb_lemmas,
 )
 from detente.events.context import SentenceContext
+from detente.events.modality import analyse, request_noun
 from detente.events.patterns import EventLexicon, NounPattern, VerbPattern
 from detente.events.realize import purpose_clause, realize
 from detente.records import (
@@ -144,8 +145,15 @@ class EventCoder:
         """Code the governing act ("urged", "threatened", "agreed", "said") when the act it
         governs has no pattern of its own."""
         mod = self.lex.modality
-        live = [c for c in cands if c.verb is None or not purpose_clause(c.verb)]
+        live = [c for c in cands if c.verb is None or not purpose_clause(c.verb, mod)]
         triggered = {c.trigger.i for c in live} | {c.verb.i for c in live if c.verb is not None}
+        # the verb that governs each coded act: "urged China to press Russia to end the war"
+        # codes "end" under "press"; "urge" still makes its own appeal to China
+        owner: dict[int, int | None] = {}
+        for c in live:
+            if c.verb is not None:
+                gov = analyse(c.verb, mod).governor
+                owner[c.trigger.i] = owner[c.verb.i] = gov.i if gov is not None else None
         out = []
         for tok in sent:
             if tok.i in triggered or tok.pos_ not in {"VERB", "AUX"}:
@@ -153,7 +161,9 @@ class EventCoder:
             lemma = tok.lemma_.lower()
             comps = [c for c in tok.children if c.dep_ in {"xcomp", "ccomp"} and c.pos_ in {
                 "VERB", "AUX"}]
-            if not comps or any(t.i in triggered for c in comps for t in _clause_tokens(c)):
+            if not comps or any(t.i in triggered and (
+                    owner.get(t.i) in {None, tok.i} or lemma not in mod.governor_codes)
+                    for c in comps for t in _clause_tokens(c)):
                 continue
             if lemma in mod.governor_codes:
                 code, rule = mod.governor_codes[lemma], f"g.{lemma}"
@@ -237,11 +247,28 @@ class EventCoder:
             used |= {t.i for c in verb_cands for t in _prep_nouns(c.trigger)}
             cands = verb_cands + self._noun_candidates(sent, used)
             cands += self._governor_candidates(sent, cands, lookup)
+            # the content of a request codes it ("rejected a proposal to meet": 125, not 127),
+            # so content candidates go first and the request noun's own pattern yields to them
+            requests = {c.trigger.i: n.i for c in cands if c.verb is not None
+                        and (n := request_noun(c.verb, self.lex.modality)) is not None}
+            # and so do complements before their governors ("demanded that Iran release the
+            # sailors" is 1053; the demand verb's own 100 yields to it)
+            cands.sort(key=lambda c: (c.trigger.i not in requests, -_depth(c.trigger)))
+            covered: set[int] = set()
+            governed: dict[int, set[tuple[str | None, str | None]]] = {}
             for cand in cands:
-                for item in self._realize(cand, sent, index, lookup, context, doc_id):
+                if cand.obj is not None and cand.obj.i in covered:
+                    continue
+                recoded = governed.get(cand.trigger.i, set()) if cand.noun is None else set()
+                for item in realize(self, cand, sent, index, lookup, context, doc_id,
+                                    governed):
                     if isinstance(item, Suppressed):
                         suppressed.append(item)
                         continue
+                    if (_key(item.source), _key(item.target)) in recoded:
+                        continue  # the complement's specific code stands for this act
+                    if cand.trigger.i in requests:
+                        covered.add(requests[cand.trigger.i])
                     key = (_key(item.source), _key(item.target), item.cameo)
                     if key in events:
                         events[key] = _merge(events[key], item)
@@ -252,10 +279,6 @@ class EventCoder:
         return doc
 
     # ------------------------------------------------------------------ realize
-    def _realize(self, cand: Candidate, sent: Span, index: int, lookup: ActorLookup,
-                 context: SentenceContext, doc_id: str) -> list[Event | Suppressed]:
-        return realize(self, cand, sent, index, lookup, context, doc_id)
-
     def make_event(self, doc_id: str, index: int, sent: Span, code: str, source: Actor | None,
                    target: Actor | None, modality: str, attribution: Attribution,
                    cand: Candidate, rule: str) -> Event:
@@ -292,6 +315,13 @@ def _merge(first: Event, other: Event) -> Event:
         return first
     return replace(first, mentions=first.mentions + 1,
                    all_evidence=first.all_evidence + (other.evidence,))
+
+
+def _depth(token: Token) -> int:
+    depth = 0
+    while token.head.i != token.i and depth < 50:
+        token, depth = token.head, depth + 1
+    return depth
 
 
 def _temporal(prep: Token) -> bool:

@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from detente.events.patterns import ModalityLexicon
 
-__all__ = ["Frame", "analyse", "subject_tokens"]
+__all__ = ["Frame", "analyse", "request_noun", "subject_tokens"]
 
 _SUBJ = frozenset({"nsubj", "nsubjpass", "csubj"})
 
@@ -34,6 +34,7 @@ class Frame:
     hypothetical_reason: str | None = None
     obligation: Token | None = None  # the clause with "must"/"should" (a demand when reported)
     stop_appeal: bool = False  # "urged X to stop supporting Y": an appeal to end an act
+    request_noun: Token | None = None  # "rejected a proposal to meet": the proposal
 
 
 def subject_tokens(verb: Token) -> list[Token]:
@@ -78,6 +79,13 @@ def _local(verb: Token, frame: Frame, lex: ModalityLexicon, reported: bool) -> N
         if child.dep_ == "mark" and child.lower_ in lex.conditional_markers:
             frame.modality = "hypothetical"
             frame.hypothetical_reason = frame.hypothetical_reason or f"'{child.text}' clause"
+        elif child.dep_ == "mark" and child.lower_ in lex.future_markers and (
+                verb.tag_ in {"VBZ", "VBP"} and not _aux(verb)):
+            # "comes a day before Sarkozy heads to Beijing": a present tense after "before"
+            # is a scheduled act that has not happened yet
+            frame.modality = "hypothetical"
+            frame.hypothetical_reason = frame.hypothetical_reason or (
+                f"'{child.text}' clause: not yet happened")
 
 
 def _reported(verb: Token, lex: ModalityLexicon) -> bool:
@@ -122,6 +130,49 @@ def _infinitive_with_subject(verb: Token) -> bool:
         c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
+def request_noun(verb: Token, lex: ModalityLexicon) -> Token | None:
+    """The request, demand or offer noun whose content ``verb`` is: "a proposal to hold
+    talks", "an offer of mediating", "calls for sending troops"."""
+    head = verb.head
+    if verb.dep_ in {"acl", "relcl"} and any(c.dep_ == "aux" and c.lower_ == "to"
+                                             for c in verb.children):
+        noun = head
+    elif verb.dep_ == "pcomp" and head.lower_ in {"for", "of"} and verb.tag_ == "VBG":
+        noun = head.head
+    else:
+        return None
+    if noun.pos_ in {"NOUN", "PROPN"} and noun.lemma_.lower() in lex.request_nouns and not any(
+            c.dep_ in _SUBJ for c in verb.children):
+        return noun
+    return None
+
+
+def _request_kind(noun: Token, governor: Token, lex: ModalityLexicon) -> str | None:
+    lemma = governor.lemma_.lower()
+    particle = next((c.lower_ for c in governor.children if c.dep_ == "prt"), None)
+    verbs = {lemma, f"{lemma} {particle}"} if particle else {lemma}
+    if verbs & (lex.reject | {"dismiss"}):  # "rejected/dismissed the proposal to ..."
+        return "reject"
+    word = noun.lemma_.lower()
+    if verbs & lex.accept_verbs:  # "accepted a proposal to meet": their own intent
+        return None if word in lex.request_intent_nouns else "intent"
+    if not verbs & lex.request_verbs:  # "cancelled plans to sell", "protested the decision"
+        return None
+    if word in lex.request_demand_nouns:
+        return "demand"
+    return "appeal" if word in lex.request_appeal_nouns else "intent"
+
+
+def _noun_addressee(noun: Token) -> Token | None:
+    """Who a request is made to: "an appeal to Belgium to extradite"."""
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"to", "on"}:
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    return None
+
+
 def analyse(trigger: Token, lex: ModalityLexicon) -> Frame:
     """Walk the governing chain of ``trigger`` (a verb) and describe its modality."""
     frame = Frame()
@@ -140,6 +191,29 @@ def analyse(trigger: Token, lex: ModalityLexicon) -> Frame:
                 c.dep_ == "mark" for c in cur.children) and _governing_kind(plemma, lex) in {
                 "reject", "deny", "fail", "consider"}:
             dep = "xcomp"  # "has not ruled out using ...", parsed as an adverbial clause
+        noun = request_noun(cur, lex) if frame.kind is None else None
+        if noun is not None:  # "rejected a proposal to meet", "renewed an appeal to X to ..."
+            governor = noun.head
+            if noun.dep_ == "pobj" and governor.dep_ == "prep":
+                governor = governor.head  # "agreed to a proposal to ..."
+            if noun.dep_ not in {"dobj", "pobj", "nsubjpass"} or governor.pos_ not in {
+                    "VERB", "AUX"}:
+                break
+            kind = _request_kind(noun, governor, lex)
+            if kind is None:  # "accepted an offer to mediate": someone else's act
+                break
+            frame.kind, frame.governor, frame.request_noun = kind, governor, noun
+            if frame.kind in {"appeal", "demand"}:
+                frame.addressee = _noun_addressee(noun)
+            elif frame.kind == "intent":
+                frame.modality = "intent" if frame.modality == "realized" else frame.modality
+            _local(governor, frame, lex, reported)
+            cur = governor
+            continue
+        if dep == "advcl" and _governing_kind(plemma, lex) in {"appeal", "demand"} and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in cur.children) and not any(
+                c.dep_ in _SUBJ for c in cur.children):
+            dep = "xcomp"  # "was pressured by Congress to help Iran", parsed as an adverbial
         if dep == "conj":
             if not _aux(cur):  # "will meet X and sign ...": shared auxiliaries
                 _local(parent, frame, lex, reported)
@@ -170,7 +244,11 @@ def analyse(trigger: Token, lex: ModalityLexicon) -> Frame:
             if kind is not None and frame.kind is None:
                 frame.kind, frame.governor = kind, parent
                 if kind in {"appeal", "demand"}:
-                    frame.addressee = _object_of(parent)
+                    frame.addressee = _object_of(parent) or next(  # "X was urged by Y to"
+                        (c for c in parent.children if c.dep_ == "nsubjpass"), None)
+                    if frame.addressee is None and dep == "ccomp":  # "demanded that Iran ..."
+                        frame.addressee = next((c for c in cur.children if c.dep_ in _SUBJ),
+                                               None)
                 if kind == "intent":
                     frame.modality = "intent" if frame.modality == "realized" else frame.modality
             elif kind is None and frame.kind is None and plemma in lex.speech:

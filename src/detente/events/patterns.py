@@ -145,7 +145,17 @@ class ModalityLexicon:
     hypothetical_modifiers: frozenset[str] = frozenset()
     part_nouns: frozenset[str] = frozenset()
     media_cues: frozenset[str] = frozenset()
+    request_appeal_nouns: frozenset[str] = frozenset()
+    request_demand_nouns: frozenset[str] = frozenset()
+    request_intent_nouns: frozenset[str] = frozenset()
+    accept_verbs: frozenset[str] = frozenset()
+    request_verbs: frozenset[str] = frozenset()
+    future_markers: frozenset[str] = frozenset()
     governor_codes: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def request_nouns(self) -> frozenset[str]:
+        return self.request_appeal_nouns | self.request_demand_nouns | self.request_intent_nouns
 
 
 @dataclass(frozen=True, slots=True)

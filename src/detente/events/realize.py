@@ -21,7 +21,7 @@ from detente.records import Actor, Attribution, Event, Suppressed
 
 if TYPE_CHECKING:
     from detente.events.coder import Candidate, EventCoder
-    from detente.events.patterns import EventLexicon
+    from detente.events.patterns import EventLexicon, ModalityLexicon
 
 __all__ = ["realize"]
 
@@ -128,8 +128,14 @@ def _agent(actor: Actor) -> bool:
     return bool(actor.sectors) or actor.type in {"person", "group", "igo", "ngo", "unknown"}
 
 
-def purpose_clause(verb: Token) -> bool:
-    """"met X to discuss Y": the infinitive states a purpose, not an act that happened."""
+def purpose_clause(verb: Token, lex: ModalityLexicon | None = None) -> bool:
+    """"met X to discuss Y": the infinitive states a purpose, not an act that happened. The
+    content of a request ("a proposal to hold talks") or of an appeal parsed as an adverbial
+    ("was pressured by Congress to help Iran") is no purpose: the governor codes it."""
+    if lex is not None and (
+            (verb.dep_ == "acl" and verb.head.lemma_.lower() in lex.request_nouns)
+            or (verb.dep_ == "advcl" and verb.head.lemma_.lower() in lex.appeal | lex.demand)):
+        return False
     return verb.dep_ in {"advcl", "acl"} and verb.tag_ == "VB" and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
     ) and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
@@ -286,9 +292,31 @@ def _code_for(coder: EventCoder, cand: Candidate, frame: Frame
 
 
 def realize(coder: EventCoder, cand: Candidate, sent: Span, index: int, lookup: ActorLookup,
-            context: SentenceContext, doc_id: str) -> list[Event | Suppressed]:
+            context: SentenceContext, doc_id: str,
+            governed: dict[int, set[tuple[str | None, str | None]]] | None = None
+            ) -> list[Event | Suppressed]:
+    """The events (or suppressed candidates) of one candidate. ``governed`` maps each
+    governing verb whose act a coded complement has recoded ("demanded that Iran release
+    the sailors": USA 1053 IRN) to the complement's (source, target) codes, so the
+    governor's own generic code for the same pair (USA 100 IRN) yields to it."""
+    out = _realize(coder, cand, sent, index, lookup, context, doc_id)
+    events = [e for e in out if isinstance(e, Event)]
+    if governed is not None and cand.verb is not None and events:
+        frame = analyse(cand.verb, coder.lex.modality)
+        if frame.kind in {"appeal", "demand", "reject", "threat", "intent"} and (
+                frame.governor is not None):
+            pairs = governed.setdefault(frame.governor.i, set())
+            for e in events:
+                src = (e.source.code or e.source.text) if e.source else None
+                tgt = (e.target.code or e.target.text) if e.target else None
+                pairs |= {(src, tgt), (src, None)}
+    return out
+
+
+def _realize(coder: EventCoder, cand: Candidate, sent: Span, index: int, lookup: ActorLookup,
+             context: SentenceContext, doc_id: str) -> list[Event | Suppressed]:
     lex = coder.lex
-    if cand.verb is not None and purpose_clause(cand.verb):
+    if cand.verb is not None and purpose_clause(cand.verb, lex.modality):
         return [coder.suppressed(sent, cand, cand.code, None, None, "purpose clause")]
     frame = analyse(cand.verb, lex.modality) if cand.verb is not None else Frame()
     if cand.noun is not None and cand.verb is not None and frame.kind is None:
@@ -310,7 +338,13 @@ def realize(coder: EventCoder, cand: Candidate, sent: Span, index: int, lookup: 
         return [coder.suppressed(sent, cand, cand.code, None, None,
                                  "hypothetical (unrealised act noun)")]
     # -- sources
-    if cand.verb is not None:
+    author: list[Actor] = []
+    if frame.request_noun is not None and frame.governor is not None:
+        # "Iran rejected a Russian proposal to hold talks": Iran refuses, Russia proposed
+        sources = _subject_actors(source_tokens(frame.governor), lookup)
+        author = _noun_sources(frame.request_noun, lookup) or [
+            a for p in prep_objects(frame.request_noun, "from") for a in lookup.expand(p)]
+    elif cand.verb is not None:
         sources = _subject_actors(source_tokens(cand.verb), lookup)
         if not sources and cand.noun is None:  # "killed in Israeli shelling"
             sources = _means_sources(cand.verb, lookup)
@@ -341,10 +375,15 @@ def realize(coder: EventCoder, cand: Candidate, sent: Span, index: int, lookup: 
             targets = addressee or _targets(cand, lookup, appealers, lex.modality.part_nouns,
                                             lex.conflict_nouns)
             sources = appealers
-        else:
-            targets = []
+        else:  # nobody named makes the appeal; its addressee is not the actor
+            sources, targets = [], []
+    elif frame.request_noun is not None and frame.kind == "reject":
+        targets = author or _targets(cand, lookup, sources, lex.modality.part_nouns,
+                                     lex.conflict_nouns)
     else:
         targets = _targets(cand, lookup, sources, lex.modality.part_nouns, lex.conflict_nouns)
+        if not targets and author:
+            targets = author
         if not targets and clause_targets:
             codes = {s.code for s in sources}
             targets = [t for t in clause_targets if t.code not in codes]

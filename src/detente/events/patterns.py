@@ -219,13 +219,13 @@ class _NounRow(BaseModel):
 
 _TARGET_SLOTS = {
     "dobj", "dative", "obj_poss", "ccomp_subj", "dobj_country", "obj_acl_dobj", "obj_amod_country",
-    "oprd_mods", "xcomp_args", "advcl_args", "ccomp_subj_or_obj",
+    "oprd_mods", "xcomp_args", "advcl_args", "ccomp_subj_or_obj", "acomp_ccomp_subj",
 }
 
 
 def _check_target(slot: str, path: Path, line: int) -> None:
     base = slot.split(":", 1)[0]
-    if slot in _TARGET_SLOTS or base in {"prep", "obj_prep"}:
+    if slot in _TARGET_SLOTS or base in {"prep", "obj_prep", "acomp_prep"}:
         return
     raise DataFileError("E103", f"unknown target slot {slot!r}", path=path.name, line=line,
                         field="target")

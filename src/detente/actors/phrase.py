@@ -182,6 +182,12 @@ class NounPhrase:
         plural = entry.kind == "adjective" and self.head.tag_ in {"NNS", "NNPS"}
         if plural:  # "Bosnian Serbs", "Kosovo Albanians": a people living in another country
             home, _ = self._country_of(m for m in mods if m.i < span.start)
+            if home is None:  # "ethnic Albanians in southern Serbia", "Turks from Bulgaria"
+                for pobj in self.of_phrases():
+                    home, _ = self._country_of([pobj, *pobj.children])
+                    if home is not None:
+                        start, end, text = self._span([*span, *mods, *pobj.subtree])
+                        break
             if home is not None and home != entry.country:
                 code = compose_code(home, ("CVL",))
                 actor = Actor(text=text, name=text, code=code, country=home, sectors=("CVL",),

@@ -146,6 +146,7 @@ class ActorResolver:
         settings = yaml_mapping(data_path("actors", "names.yaml"))
         self._surnames = _surname_index(dictionary, settings)
         self._surnames_by_length: dict[int, list[str]] | None = None
+        self._country_words: dict[int, list[str]] | None = None
         self.owner_participles = frozenset(settings["owner_participles"][1])
         self.stance_prefixes = frozenset(settings["stance_prefixes"][1])
         self.ethnic_words = frozenset(settings["ethnic_words"][1])
@@ -188,7 +189,27 @@ class ActorResolver:
                 continue
             for token in span:
                 out[token.i] = (span, entries)
+        for token in doc:  # "Afganistan", "Phillippines", "Ghanians": one letter off
+            if token.i not in out and token.ent_type_ in {"GPE", "NORP", "LOC"} and (
+                    len(token.text) >= 7 and token.text.isalpha() and token.text[0].isupper()):
+                near = self._near_country(token.text)
+                if near is not None:
+                    out[token.i] = (doc[token.i : token.i + 1], [near])
         return out
+
+    def _near_country(self, word: str) -> Entry | None:
+        """The one country name or adjective a misspelt word is one letter away from."""
+        if self._country_words is None:
+            self._country_words = {}
+            for surface, entries in self._entries.items():
+                if " " not in surface and len(surface) >= 6 and any(
+                        e.kind in {"country", "adjective"} for e in entries):
+                    self._country_words.setdefault(len(surface), []).append(surface)
+        hits = {surface for n in (len(word) - 1, len(word), len(word) + 1)
+                for surface in self._country_words.get(n, ())
+                if surface[0] == word[0] and _one_edit(surface, word)}
+        entries = [e for h in hits for e in self._entries[h] if e.kind in {"country", "adjective"}]
+        return entries[0] if len({e.country for e in entries}) == 1 else None
 
     def _plausible_place(self, span: Span) -> bool:
         """A city name used as a place: not part of a person's full name, not after a title,

@@ -196,6 +196,28 @@ class _Story:
                     return pair
         return None
 
+    def state_pair(self, token: Token) -> list[Actor] | None:
+        """"Qin met Lavrov. The two countries ...": the last two countries named (for "the
+        two sides", the last two coded actors, whatever their kind)."""
+        if not any(c.lower_ in {"two", "both"} for c in token.children
+                   if c.dep_ in {"nummod", "det", "predet"}):
+            return None
+        sides = token.lemma_.lower() == "side"
+        pair: list[Actor] = []
+        for _, other in self.earlier(token, window=2):
+            actor = other.actor
+            key = actor.code if sides else actor.country
+            if not key or key in {(a.code if sides else a.country) for a in pair}:
+                continue
+            if not sides:
+                assert actor.country is not None
+                actor = replace(actor, code=actor.country, sectors=(), type="state",
+                                name=actor.country, entity_id=f"country:{actor.country}")
+            pair.append(_relabel(Resolved(actor, None, "coref", False, False), token).actor)
+            if len(pair) == 2:
+                return pair
+        return None
+
     def pronoun(self, token: Token) -> Resolved | list[Resolved] | None:
         word = token.lower_
         if token.dep_ not in {"nsubj", "nsubjpass"}:
@@ -271,6 +293,11 @@ def resolve_story(
                 story.groups[token.i] = [_relabel(m, token).actor for m in anaphor]
             elif anaphor is not None:
                 resolved[token.i] = anaphor
+        elif current is None and token.pos_ == "NOUN" and resolver is not None and (
+                token.lemma_.lower() in resolver.group_state_nouns):
+            pair = story.state_pair(token)  # "the two countries", "both sides"
+            if pair:
+                story.groups[token.i] = pair
         elif current is None and token.pos_ == "PRON" and token.lower_ in {
             "he", "she", "they", "it"
         }:

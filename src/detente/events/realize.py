@@ -436,8 +436,10 @@ def _realize(coder: EventCoder, cand: Candidate, sent: Span, index: int, lookup:
     ):  # an unknown name acting on nobody coded tells a user nothing
         return [coder.suppressed(sent, cand, code, coded_sources[0], target_list[0],
                                  "no coded actor")]
+    reciprocal = _reciprocal(cand)  # "Armenia and Azerbaijan accused each other"
     if cand.require_target and target_list == [None] and not (
-            cand.symmetric and len({s.code for s in coded_sources}) > 1):  # "X and Y clashed"
+            (cand.symmetric or reciprocal) and len({s.code for s in coded_sources}) > 1
+    ):  # "X and Y clashed"
         return [coder.suppressed(sent, cand, code, coded_sources[0], None, "no_target")]
     blocked = context.blocks(sent, code, coded_sources[0], target_list[0])
     if blocked:
@@ -446,7 +448,7 @@ def _realize(coder: EventCoder, cand: Candidate, sent: Span, index: int, lookup:
     rule = cand.rule + (f"|{frame.kind}:{frame.governor.lemma_}" if frame.kind and
                         frame.governor is not None else "")
     pairs: list[tuple[Actor, Actor | None]] = []
-    symmetric = cand.symmetric or adverbial
+    symmetric = cand.symmetric or adverbial or reciprocal
     if symmetric and target_list == [None] and len(coded_sources) > 1:
         pairs = [(a, b) for a in coded_sources for b in coded_sources if a is not b]
     else:
@@ -472,6 +474,18 @@ def _realize(coder: EventCoder, cand: Candidate, sent: Span, index: int, lookup:
         out.append(coder.make_event(doc_id, index, sent, act, source, target, modality,
                                     attribution, cand, act_rule))
     return out
+
+
+def _reciprocal(cand: Candidate) -> bool:
+    """The act's object is "each other" or "one another"."""
+    if cand.verb is None:
+        return False
+    objs = [c for c in cand.verb.children if c.dep_ in {"dobj", "dative"}]
+    objs += [g for c in cand.verb.children if c.dep_ == "prep" for g in c.children
+             if g.dep_ == "pobj"]
+    return any((o.lower_ in {"other", "another"} and any(
+        c.lower_ in {"each", "one"} for c in o.children)) or (
+        o.lower_ == "one" and any(c.lower_ == "another" for c in o.children)) for o in objs)
 
 
 def _clause_participants(noun: Token, lookup: ActorLookup) -> tuple[list[Actor], list[Actor]]:

@@ -405,6 +405,12 @@ def _realize(coder: EventCoder, cand: Candidate, sent: Span, index: int, lookup:
                 s.code and s.code != place.code for s in sources
         ):  # "stormed a hotel in Mogadishu": the state where it hit
             targets = [place]
+    elif code is not None and any(t.code is None and t.sectors for t in targets):
+        # "delivered aid to civilians in Gaza": a bare role on the receiving side is of the
+        # place where the act happened (the source keeps its own country)
+        place = _place(cand, lookup, lex.noun_heads | lex.context.means_nouns)
+        if place is not None:
+            targets = _domestic([], targets, place.country, located=True)[1]
     targets = [t for t in targets if t.code is not None]
     coded_sources = [s for s in sources if s.code is not None] or [
         s for s in sources if _agent(s)]  # "Defence Minister Pierre Joxe": kept, uncoded

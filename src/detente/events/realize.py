@@ -10,6 +10,7 @@ from spacy.tokens import Span, Token
 from detente.actors.phrase import compose_code
 from detente.events.arguments import (
     ActorLookup,
+    object_phrase_keys,
     part_of,
     prep_objects,
     source_tokens,
@@ -429,6 +430,8 @@ def _realize(coder: EventCoder, cand: Candidate, sent: Span, index: int, lookup:
     if reason is not None or code is None:
         return [coder.suppressed(sent, cand, cand.code, coded_sources[0], target_list[0],
                                  reason or "no_code")]
+    if code in _PROTEST_CODES:  # "a hunger strike to demand the resignation of X": 1421
+        code += _protest_purpose(cand, lex)
     if cand.rule.startswith("s.") and not any(s.code for s in sources):
         return [coder.suppressed(sent, cand, code or cand.code, coded_sources[0],
                                  target_list[0], "statement by an uncoded speaker")]
@@ -469,8 +472,12 @@ def _realize(coder: EventCoder, cand: Candidate, sent: Span, index: int, lookup:
     seen: set[tuple[str | None, str | None]] = set()
     verbal = lex.context.verbal_clash
     for source, target in pairs:
+        if target is not None and source.code == target.code:
+            if any(t is not None and t.code != source.code for t in target_list):
+                continue
+            target = None  # the only target found is the source itself: an act without one
         key = (source.code, target.code if target else None)
-        if key in seen or (target is not None and source.code == target.code):
+        if key in seen:
             continue
         seen.add(key)
         act, act_rule = code, rule
@@ -480,6 +487,40 @@ def _realize(coder: EventCoder, cand: Candidate, sent: Span, index: int, lookup:
         out.append(coder.make_event(doc_id, index, sent, act, source, target, modality,
                                     attribution, cand, act_rule))
     return out
+
+
+# CAMEO's protest codes 141-145 each split by purpose in the same order: 1 leadership change,
+# 2 policy change, 3 rights, 4 change in institutions or regime.
+_PROTEST_CODES = frozenset({"141", "142", "143", "144", "145"})
+_PURPOSES = (("purpose_leadership", "1"), ("purpose_institutions", "4"), ("purpose_rights", "3"),
+             ("purpose_policy", "2"))  # tried in this order on each word
+_PURPOSE_PREPS = frozenset({"against", "over", "for", "at", "about", "in"})
+
+
+def _protest_purpose(cand: Candidate, lex: EventLexicon) -> str:
+    """The sub-code digit for what a protest demands or opposes ("" when not stated): read
+    from its purpose clause ("to demand the resignation of"), its "in protest against" or
+    "against/over" phrase, or a participle ("calling for the removal of")."""
+    anchors = [t for t in (cand.verb, cand.noun, cand.obj) if t is not None]
+    if cand.noun is not None and cand.noun.dep_ in {"dobj", "nsubjpass"}:
+        anchors.append(cand.noun.head)  # "staged a hunger strike to demand ..."
+    tokens: list[Token] = []
+    for anchor in anchors:
+        for child in anchor.children:
+            if child.dep_ in {"advcl", "acl", "relcl", "xcomp"} or (
+                    child.dep_ == "prep" and child.lower_ in _PURPOSE_PREPS and (
+                    child.lower_ != "in" or any(g.lemma_.lower() in {"protest", "support",
+                                                                     "opposition", "defiance"}
+                                                for g in child.children))):
+                tokens.extend(child.subtree)
+    for tok in sorted(tokens, key=lambda t: t.i):  # the first content word names the aim
+        if tok.pos_ not in {"NOUN", "VERB", "PROPN"}:
+            continue
+        keys = object_phrase_keys(tok)
+        for name, digit in _PURPOSES:
+            if lex.in_class(name, tok.lemma_.lower(), keys):
+                return digit
+    return ""
 
 
 def _reciprocal(cand: Candidate) -> bool:

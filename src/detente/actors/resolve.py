@@ -147,6 +147,8 @@ class ActorResolver:
         self._surnames = _surname_index(dictionary, settings)
         self._surnames_by_length: dict[int, list[str]] | None = None
         self._country_words: dict[int, list[str]] | None = None
+        self._near_country_cache: dict[str, Entry | None] = {}
+        self._near_surname_cache: dict[str, list[str]] = {}
         self.owner_participles = frozenset(settings["owner_participles"][1])
         self.stance_prefixes = frozenset(settings["stance_prefixes"][1])
         self.ethnic_words = frozenset(settings["ethnic_words"][1])
@@ -200,6 +202,14 @@ class ActorResolver:
 
     def _near_country(self, word: str) -> Entry | None:
         """The one country name or adjective a misspelt word is one letter away from."""
+        if word in self._near_country_cache:
+            return self._near_country_cache[word]
+        found = self._find_near_country(word)
+        if len(self._near_country_cache) < 100_000:
+            self._near_country_cache[word] = found
+        return found
+
+    def _find_near_country(self, word: str) -> Entry | None:
         if self._country_words is None:
             self._country_words = {}
             for surface, entries in self._entries.items():
@@ -436,14 +446,19 @@ class ActorResolver:
     def _near_surnames(self, surname: str) -> list[str]:
         """Gazetteer surnames one letter away (an added, dropped or changed letter): a
         misspelt surname counts only when the given names fit too."""
+        if surname in self._near_surname_cache:
+            return self._near_surname_cache[surname]
         if self._surnames_by_length is None:
             by_length: dict[int, list[str]] = {}
             for name in self._surnames:
                 by_length.setdefault(len(name), []).append(name)
             self._surnames_by_length = by_length
-        return [name for n in (len(surname) - 1, len(surname), len(surname) + 1)
+        near = [name for n in (len(surname) - 1, len(surname), len(surname) + 1)
                 for name in self._surnames_by_length.get(n, ())
                 if name[0] == surname[0] and _one_edit(name, surname)]
+        if len(self._near_surname_cache) < 100_000:
+            self._near_surname_cache[surname] = near
+        return near
 
     def _given_names(self, token: Token) -> list[Token]:
         """Name words before a surname, titles left out ("President Omar El" -> Omar El)."""

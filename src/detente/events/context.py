@@ -30,21 +30,48 @@ def explicitly_political(actor: Actor | None) -> bool:
     return bool(actor.entity_id and actor.entity_id.startswith("code:") and actor.sectors)
 
 
+_BY_LEMMA: dict[int, tuple[ContextLexicon, dict[str, list[str]]]] = {}
+
+
+def _by_lemma(lex: ContextLexicon) -> dict[str, list[str]]:
+    """Cue lemma -> the contexts it counts for, built once per lexicon."""
+    cached = _BY_LEMMA.get(id(lex))
+    if cached is not None and cached[0] is lex:
+        return cached[1]
+    index: dict[str, list[str]] = {}
+    for name, words in lex.contexts.items():
+        for word in words:
+            index.setdefault(word, []).append(name)
+    _BY_LEMMA[id(lex)] = (lex, index)
+    return index
+
+
 class SentenceContext:
+    """Cue-word counts per sentence and per document, computed on first use (a document with
+    no candidate event never pays for them)."""
+
     def __init__(self, doc: Doc, lex: ContextLexicon) -> None:
         self.lex = lex
-        n_tokens = max(1, sum(1 for t in doc if not t.is_punct))
+        self.doc = doc
+        self._counted = False
         self.sentence_counts: dict[int, dict[str, int]] = {}
+        self.document: dict[str, bool] = {}
+        self.density: dict[str, float] = {}
+
+    def _count(self) -> None:
+        self._counted = True
+        lex, doc = self.lex, self.doc
+        by_lemma = _by_lemma(lex)  # one dict lookup per token, not one per context
+        n_tokens = max(1, sum(1 for t in doc if not t.is_punct))
         totals = dict.fromkeys(lex.contexts, 0)
         scoreline = lex.scoreline_context if lex.scoreline_context in lex.contexts else None
         for sent in doc.sents:
             counts = dict.fromkeys(lex.contexts, 0)
             for token in sent:
-                lemma = token.lemma_.lower()
-                for name, words in lex.contexts.items():
-                    if lemma in words:
-                        counts[name] += 1
-                if scoreline is not None and _SCORELINE.fullmatch(token.text):
+                for name in by_lemma.get(token.lemma_.lower(), ()):
+                    counts[name] += 1
+                if scoreline is not None and "-" in token.text and _SCORELINE.fullmatch(
+                        token.text):
                     counts[scoreline] += 1  # "beat Ecuador 1-0"
             lowered = sent.text.lower()
             for name, multi in lex.phrases.items():  # "world cup", "box office"
@@ -59,6 +86,8 @@ class SentenceContext:
         self.density = {name: 100.0 * value / n_tokens for name, value in totals.items()}
 
     def context_of(self, sent: Span) -> str | None:
+        if not self._counted:
+            self._count()
         counts = self.sentence_counts.get(sent.start, {})
         best: str | None = None
         best_score = 0.0

@@ -90,11 +90,13 @@ class EventCoder:
                                          for c in obj.conjuncts)))
             if not score:
                 return 0
-        for prep, spec in pattern.preps:
-            if not self._prep_ok(verb, obj, prep, spec, lookup):
+        for prep, spec in pattern.preps:  # a named lemma outranks "any" here too
+            prep_score = self._prep_score(verb, obj, prep, spec, lookup)
+            if not prep_score:
                 return 0
+            score += prep_score
         for prep, spec in pattern.exclude_prep:
-            if self._prep_ok(verb, obj, prep, spec, lookup):
+            if self._prep_score(verb, obj, prep, spec, lookup):
                 return 0
         if pattern.xcomp and not any(
             c.dep_ == "xcomp" and c.lemma_.lower() in pattern.xcomp for c in verb.children
@@ -103,8 +105,8 @@ class EventCoder:
         return 0 if any(_present(verb, f) for f in pattern.forbid) else score
 
     @staticmethod
-    def _prep_ok(verb: Token, obj: Token | None, prep: str, spec: object, lookup: ActorLookup
-                 ) -> bool:
+    def _prep_score(verb: Token, obj: Token | None, prep: str, spec: object, lookup: ActorLookup
+                    ) -> int:
         from detente.events.patterns import ArgSpec
 
         assert isinstance(spec, ArgSpec)
@@ -114,10 +116,8 @@ class EventCoder:
             found = list(prep_objects(verb, prep))
             if obj is not None:
                 found += list(prep_objects(obj, prep))
-        return any(
-            spec.matches(t.lemma_.lower(), object_phrase_keys(t), bool(lookup.at(t)))
-            for t in found
-        )
+        return max((spec.matches(t.lemma_.lower(), object_phrase_keys(t), bool(lookup.at(t)))
+                    for t in found), default=0)
 
     def _verb_candidates(self, sent: Span, lookup: ActorLookup) -> list[Candidate]:
         out = []

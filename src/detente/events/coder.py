@@ -110,7 +110,9 @@ class EventCoder:
         from detente.events.patterns import ArgSpec
 
         assert isinstance(spec, ArgSpec)
-        if prep in {"oprd", "attr", "acomp"}:
+        if prep == "dobj":  # exclude_prep {dobj: [...]}: "hit its target" is no attack
+            found = [obj] if obj is not None else []
+        elif prep in {"oprd", "attr", "acomp"}:
             found = [c for c in verb.children if c.dep_ == prep]
         else:
             found = list(prep_objects(verb, prep))

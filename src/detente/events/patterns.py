@@ -113,6 +113,8 @@ class VerbalClash:
     codes: frozenset[str] = frozenset()
     sectors: frozenset[str] = frozenset()
     code: str = "110"
+    alone_sectors: frozenset[str] = frozenset()  # "Labour attacked ..." with nobody attacked
+    alone_code: str = "111"
 
 
 @dataclass(frozen=True, slots=True)
@@ -506,6 +508,9 @@ def _load_context(path: Path) -> ContextLexicon:
             codes=_words(mapping, "verbal_clash_codes", path),
             sectors=frozenset(x.upper() for x in _words(mapping, "verbal_clash_sectors", path)),
             code=str(mapping["verbal_clash_code"][1]),
+            alone_sectors=frozenset(x.upper() for x in _words(mapping, "verbal_alone_sectors",
+                                                              path)),
+            alone_code=str(mapping["verbal_alone_code"][1]),
         ),
         means_nouns=_words(mapping, "means_nouns", path),
     )

@@ -484,6 +484,9 @@ def _realize(coder: EventCoder, cand: Candidate, sent: Span, index: int, lookup:
         if code in verbal.codes and target is not None and all(
                 _kinds(a) and _kinds(a) <= verbal.sectors for a in (source, target)):
             act, act_rule = verbal.code, rule + "|verbal"  # "parliament clashed with the EU"
+        elif code in verbal.codes and target is None and _kinds(source) and (
+                _kinds(source) <= verbal.alone_sectors):
+            act, act_rule = verbal.alone_code, rule + "|verbal"  # "Tories attack U-turns"
         out.append(coder.make_event(doc_id, index, sent, act, source, target, modality,
                                     attribution, cand, act_rule))
     return out

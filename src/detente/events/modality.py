@@ -125,6 +125,15 @@ def _object_of(verb: Token) -> Token | None:
     return None
 
 
+def _mandative(verb: Token, lex: ModalityLexicon) -> bool:
+    """A that-clause that asks for an act: a bare verb ("demanded that Iran release") or an
+    obligation modal ("insisted that Israel must withdraw"), not a statement ("insisted it
+    was for Parliament to decide")."""
+    return verb.tag_ == "VB" and not any(c.dep_ == "aux" and c.lower_ in {"will", "would", "'ll"}
+                                         for c in verb.children) or any(
+        c.dep_ == "aux" and c.lower_ in lex.obligation_aux for c in verb.children)
+
+
 def _infinitive_with_subject(verb: Token) -> bool:
     return any(c.dep_ in _SUBJ for c in verb.children) and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
@@ -219,7 +228,8 @@ def analyse(trigger: Token, lex: ModalityLexicon) -> Frame:
                 _local(parent, frame, lex, reported)
             cur = parent
             continue
-        if dep == "xcomp" or (dep == "ccomp" and frame.kind is None and plemma in lex.demand):
+        if dep == "xcomp" or (dep == "ccomp" and frame.kind is None and plemma in lex.demand
+                              and (plemma not in lex.assertive_demand or _mandative(cur, lex))):
             if parent.pos_ == "ADJ" or plemma in lex.intent_adjectives:
                 if plemma in lex.intent_adjectives and frame.kind is None:
                     frame.kind, frame.governor = "intent", parent

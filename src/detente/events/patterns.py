@@ -153,6 +153,7 @@ class ModalityLexicon:
     accept_verbs: frozenset[str] = frozenset()
     request_verbs: frozenset[str] = frozenset()
     future_markers: frozenset[str] = frozenset()
+    assertive_demand: frozenset[str] = frozenset()
     governor_codes: dict[str, str] = field(default_factory=dict)
 
     @property

@@ -210,6 +210,8 @@ class EventCoder:
         for token in sent:
             if token.pos_ not in {"NOUN", "PROPN"} or token.i in used:
                 continue
+            if token.ent_type_ in {"DATE", "TIME"}:  # "on 16 March" is no march
+                continue
             if token.lemma_.lower() not in self.lex.noun_heads:
                 continue
             preps = frozenset(c.lower_ for c in token.children

@@ -114,10 +114,11 @@ class EventCoder:
             found = [obj] if obj is not None else []
         elif prep in {"oprd", "attr", "acomp"}:
             found = [c for c in verb.children if c.dep_ == prep]
-        else:
-            found = list(prep_objects(verb, prep))
+        else:  # "insisted on Wednesday" names a day, not what was insisted on
+            found = [t for t in prep_objects(verb, prep) if t.ent_type_ not in {"DATE", "TIME"}]
             if obj is not None:
-                found += list(prep_objects(obj, prep))
+                found += [t for t in prep_objects(obj, prep)
+                          if t.ent_type_ not in {"DATE", "TIME"}]
         return max((spec.matches(t.lemma_.lower(), object_phrase_keys(t), bool(lookup.at(t)))
                     for t in found), default=0)
 

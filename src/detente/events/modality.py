@@ -143,15 +143,19 @@ def request_noun(verb: Token, lex: ModalityLexicon) -> Token | None:
     """The request, demand or offer noun whose content ``verb`` is: "a proposal to hold
     talks", "an offer of mediating", "calls for sending troops"."""
     head = verb.head
+    subject_ok = False  # "a proposal to meet": no subject of its own
     if verb.dep_ in {"acl", "relcl"} and any(c.dep_ == "aux" and c.lower_ == "to"
                                              for c in verb.children):
         noun = head
     elif verb.dep_ == "pcomp" and head.lower_ in {"for", "of"} and verb.tag_ == "VBG":
         noun = head.head
+    elif verb.dep_ in {"acl", "ccomp", "advcl"} and any(
+            c.dep_ == "mark" and c.lower_ in {"that", "for"} for c in verb.children):
+        noun, subject_ok = head, True  # "its demand that Israel ease", "a call for Russia to"
     else:
         return None
-    if noun.pos_ in {"NOUN", "PROPN"} and noun.lemma_.lower() in lex.request_nouns and not any(
-            c.dep_ in _SUBJ for c in verb.children):
+    if noun.pos_ in {"NOUN", "PROPN"} and noun.lemma_.lower() in lex.request_nouns and (
+            subject_ok or not any(c.dep_ in _SUBJ for c in verb.children)):
         return noun
     return None
 
@@ -212,8 +216,9 @@ def analyse(trigger: Token, lex: ModalityLexicon) -> Frame:
             if kind is None:  # "accepted an offer to mediate": someone else's act
                 break
             frame.kind, frame.governor, frame.request_noun = kind, governor, noun
-            if frame.kind in {"appeal", "demand"}:
-                frame.addressee = _noun_addressee(noun)
+            if frame.kind in {"appeal", "demand"}:  # "an appeal to X", "a demand that X ..."
+                frame.addressee = _noun_addressee(noun) or next(
+                    (c for c in cur.children if c.dep_ in _SUBJ), None)
             elif frame.kind == "intent":
                 frame.modality = "intent" if frame.modality == "realized" else frame.modality
             _local(governor, frame, lex, reported)

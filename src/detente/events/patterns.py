@@ -341,8 +341,10 @@ class EventLexicon:
         return best[1] if best else None
 
     def content_object(self, token: Token | None) -> Token | None:
-        """Look through measure nouns: "20 tonnes of aid" -> "aid"."""
-        if token is None or not self.in_class("quantity", token.lemma_.lower()):
+        """Look through measure nouns and numbers: "20 tonnes of aid" -> "aid", "two of its
+        nationals" -> "nationals"."""
+        if token is None or not (self.in_class("quantity", token.lemma_.lower())
+                                 or token.pos_ == "NUM"):
             return token
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in {"of", "in", "worth"}:

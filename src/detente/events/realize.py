@@ -432,6 +432,9 @@ def _realize(coder: EventCoder, cand: Candidate, sent: Span, index: int, lookup:
                                  reason or "no_code")]
     if code in _PROTEST_CODES:  # "a hunger strike to demand the resignation of X": 1421
         code += _protest_purpose(cand, lex)
+    if cand.rule.startswith("s.") and sources and all(_is_media(s) for s in sources):
+        return [coder.suppressed(sent, cand, code, coded_sources[0], target_list[0],
+                                 "report by a news outlet")]  # "a newspaper said": it reports
     if cand.rule.startswith("s.") and not any(s.code for s in sources):
         return [coder.suppressed(sent, cand, code or cand.code, coded_sources[0],
                                  target_list[0], "statement by an uncoded speaker")]

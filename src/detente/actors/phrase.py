@@ -173,6 +173,12 @@ class NounPhrase:
                           start=start, end=end)
             return Resolved(actor, None, "entry", False, False)
         country, org = self._country_of(m for m in mods if m.i < span.start)
+        if entry.national_society and not country:  # "the Red Crescent in Iran"
+            for pobj in self.of_phrases():
+                country, _ = self._country_of([pobj, *pobj.children])
+                if country:
+                    start, end, text = self._span([*span, *pobj.subtree])
+                    break
         if entry.national_society and country:
             code = self.r.dictionary.national_society_code(country)
             actor = Actor(text=text, name=f"{entry.name} ({country})", code=code, country=country,

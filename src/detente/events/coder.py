@@ -156,7 +156,8 @@ class EventCoder:
         "rejected calls for economic aid" (1221), "rejected a proposal for a cease-fire"
         (1246), "dismissed demands for talks" (125)."""
         kind = self._REQUEST_KINDS.get(pattern.code[:2])
-        if kind is None or len(pattern.code) > 3 or pattern.code[2] not in "07" or (
+        generic = len(pattern.code) == 3 and pattern.code[2] in "07"  # 020, 100, 120, 127
+        if kind is None or not generic or (
                 obj is None or obj.lemma_.lower() not in self.lex.modality.request_nouns):
             return pattern.code, pattern.id
         for content in prep_objects(obj, "for"):

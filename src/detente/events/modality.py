@@ -117,8 +117,8 @@ def _object_of(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in {"dobj", "dative", "iobj"}:
             return child
-    for child in verb.children:  # "called on X to ..."
-        if child.dep_ == "prep" and child.lower_ in {"on", "upon"}:
+    for child in verb.children:  # "called on X to ...", "appealed to X to ..."
+        if child.dep_ == "prep" and child.lower_ in {"on", "upon", "to"}:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     return pobj

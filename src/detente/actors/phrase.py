@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
@@ -53,6 +53,10 @@ class Resolved:
     person: bool
     plural: bool
     group: tuple[Actor, ...] = ()  # "Armenian and Azerbaijani troops": one actor per country
+
+
+# Sectors of non-state groups whose leaders and commanders keep the group's sector.
+_GROUP_SECTORS = frozenset({"REB", "OPP", "SEP", "UAF", "RAD", "INS", "CRM"})
 
 
 class NounPhrase:
@@ -136,7 +140,19 @@ class NounPhrase:
                     role_hit = self.roles[child.i]
                     break
         if role_hit is not None:
-            return self._from_role(role_hit[0], role_hit[1], mods)
+            role = role_hit[1]
+            if role.person and role.sector in {"GOV", "MIL"}:
+                # "rebel leaders", "militant commanders": a leader of a group has its sector
+                for child in head.children:
+                    if child.dep_ not in {"amod", "compound"} or child.i > head.i:
+                        continue
+                    role_of = self.roles.get(child.i)
+                    group = role_of[1] if role_of is not None else (
+                        self.r.dictionary.role(child.lower_) if child.pos_ == "ADJ" else None)
+                    if group is not None and group.sector in _GROUP_SECTORS:
+                        role = replace(role, sector=group.sector)
+                        break
+            return self._from_role(role_hit[0], role, mods)
         if head.pos_ == "PROPN":
             return self._from_name(mods)
         return None
@@ -238,9 +254,15 @@ class NounPhrase:
         if country is None and org is None and not role.person:
             country = self._leader_country(mods)  # "the Bush administration"
         start, end, text = self._span(tokens)
-        sectors = (role.sector,)
+        sectors: tuple[str, ...] = (role.sector,)
         if org is not None:
-            code = compose_code(org.code, sectors)
+            code: str | None
+            if org.type == "group" and role.person and role.sector in {"GOV", "MIL"}:
+                # "a Houthi spokesman", "a Taliban commander": a member speaks or fights for
+                # the group itself; its own code, not a government or army inside it
+                sectors, code = tuple(org.sectors), org.code
+            else:
+                code = compose_code(org.code, sectors)
             actor = Actor(text=text, name=f"{org.name} {role.phrase}", code=code,
                           country=org.country, sectors=sectors, type=org.type,  # type: ignore
                           entity_id=f"code:{code}", start=start, end=end)

@@ -63,6 +63,7 @@ class Candidate:
     intent: bool = False
     conflict: bool = False
     noun: Token | None = None
+    means: Token | None = None  # "air strikes killed ...": the attack noun that names the act
 
 
 class EventCoder:
@@ -137,8 +138,12 @@ class EventCoder:
             if best is not None:
                 pattern = best[2]
                 code, rule = self._request_content(pattern, direct_object(token))
+                means = self._means(token, code)
+                if means is not None:
+                    code, rule = means[1].code, f"{rule}+means:{means[1].id}"
                 out.append(Candidate(
                     code=code, rule=rule, trigger=token, verb=token,
+                    means=means[0] if means is not None else None,
                     obj=self.lex.content_object(direct_object(token)),
                     targets=pattern.target or DEFAULT_TARGETS,
                     symmetric=pattern.symmetric, reverse=pattern.reverse,
@@ -147,6 +152,26 @@ class EventCoder:
                     conflict=pattern.context in {"conflict", "verbal_attack"},
                 ))
         return out
+
+    _GENERIC_VIOLENCE = frozenset({"180", "190", "200"})
+
+    def _means(self, verb: Token, code: str) -> tuple[Token, NounPattern] | None:
+        """A generic killing or attack whose subject (or "in ..." phrase) names the attack
+        more precisely takes that code: "Israeli air strikes killed 20 people" is 195, "a
+        car bomb killed five soldiers" 1832 (one event, not a kill plus an air strike)."""
+        if code not in self._GENERIC_VIOLENCE:
+            return None
+        nouns = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        nouns += [p for c in verb.children if c.dep_ == "prep" and c.lower_ in {"in", "by"}
+                  for p in c.children if p.dep_ == "pobj"]
+        for noun in nouns:
+            if noun.lemma_.lower() not in self.lex.noun_heads:
+                continue
+            npat = self.lex.noun_pattern(noun.lemma_.lower(), object_phrase_keys(noun))
+            if npat is not None and npat.code[:2] in {"18", "19", "20"} and (
+                    npat.code not in self._GENERIC_VIOLENCE):
+                return noun, npat
+        return None
 
     _REQUEST_KINDS: ClassVar[dict[str, TransformKind]] = {
         "02": "appeal", "10": "demand", "12": "reject"}
@@ -274,6 +299,7 @@ class EventCoder:
         for index, sent in enumerate(doc.sents):
             verb_cands = self._verb_candidates(sent, lookup)
             used = {c.obj.i for c in verb_cands if c.obj is not None}
+            used |= {c.means.i for c in verb_cands if c.means is not None}
             used |= {t.i for c in verb_cands for t in _prep_nouns(c.trigger)}
             cands = verb_cands + self._noun_candidates(sent, used)
             cands += self._governor_candidates(sent, cands, lookup)

@@ -154,6 +154,8 @@ class ModalityLexicon:
     request_verbs: frozenset[str] = frozenset()
     future_markers: frozenset[str] = frozenset()
     assertive_demand: frozenset[str] = frozenset()
+    posture_verbs: frozenset[str] = frozenset()
+    attempt_words: frozenset[str] = frozenset()
     governor_codes: dict[str, str] = field(default_factory=dict)
 
     @property

@@ -287,9 +287,22 @@ def _code_for(coder: EventCoder, cand: Candidate, frame: Frame
         return lex.transform(code, "appeal") or "020", "realized", None
     if kind == "demand":
         return lex.transform(code, "demand") or "100", "realized", None
+    if kind == "intent" and frame.governor is not None and code[:2] in {"18", "19", "20"} and (
+            frame.governor.lemma_.lower() in lex.modality.posture_verbs):
+        return "150", "realized", None  # "the army prepared to resume shelling": posture
     if kind == "intent" or frame.modality == "intent":
         return lex.transform(code, "intent") or code, "intent", None
+    if code == "186" and cand.verb is not None and _attempted(cand.verb, lex.modality):
+        return "185", "realized", None  # "tried to assassinate", "an attempt to assassinate"
     return code, "realized", None
+
+
+def _attempted(verb: Token, lex: ModalityLexicon) -> bool:
+    """The act is only attempted: "tried to assassinate", "an attempt to kill"."""
+    head = verb.head
+    if verb.dep_ == "xcomp" and head.lemma_.lower() in lex.attempt_words:
+        return True
+    return verb.dep_ in {"acl", "relcl"} and head.lemma_.lower() in lex.attempt_words
 
 
 def realize(coder: EventCoder, cand: Candidate, sent: Span, index: int, lookup: ActorLookup,

@@ -149,6 +149,7 @@ class ActorResolver:
         self._country_words: dict[int, list[str]] | None = None
         self._near_country_cache: dict[str, Entry | None] = {}
         self._near_surname_cache: dict[str, list[str]] = {}
+        self._role_cache: tuple[Doc, dict[int, tuple[Span, Role]]] | None = None
         self.owner_participles = frozenset(settings["owner_participles"][1])
         self.stance_prefixes = frozenset(settings["stance_prefixes"][1])
         self.ethnic_words = frozenset(settings["ethnic_words"][1])
@@ -293,6 +294,16 @@ class ActorResolver:
         return span.root.ent_type_ in {"", "GPE", "ORG", "FAC", "LOC", "NORP"}
 
     def _role_spans(self, doc: Doc) -> dict[int, tuple[Span, Role]]:
+        """Role phrases by token; computed once per document (full-name and surname lookups
+        ask again for every name)."""
+        cached = self._role_cache
+        if cached is not None and cached[0] is doc:
+            return cached[1]
+        out = self._find_role_spans(doc)
+        self._role_cache = (doc, out)
+        return out
+
+    def _find_role_spans(self, doc: Doc) -> dict[int, tuple[Span, Role]]:
         out: dict[int, tuple[Span, Role]] = {}
         spans = [doc[s:e] for _, s, e in self.role_matcher(doc)]
         for span in filter_spans(spans):

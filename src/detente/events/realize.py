@@ -488,6 +488,8 @@ def _realize(coder: EventCoder, cand: Candidate, sent: Span, index: int, lookup:
     seen: set[tuple[str | None, str | None]] = set()
     verbal = lex.context.verbal_clash
     for source, target in pairs:
+        if _home_visit(code, source, target):
+            continue  # "Blair will visit Sheffield": a trip at home, no event between states
         if target is not None and source.code == target.code:
             if any(t is not None and t.code != source.code for t in target_list):
                 continue
@@ -540,6 +542,14 @@ def _protest_purpose(cand: Candidate, lex: EventLexicon) -> str:
             if lex.in_class(name, tok.lemma_.lower(), keys):
                 return digit
     return ""
+
+
+def _home_visit(code: str, source: Actor, target: Actor | None) -> bool:
+    """A visit (042/043) by a state's own agent to a place in that same state (a bare
+    place, not a body: "demonstrators received ministers from their government" stays)."""
+    return code in {"042", "043"} and target is not None and not target.sectors and (
+        target.type == "state" and target.country is not None
+        and target.country == source.country)
 
 
 def _reciprocal(cand: Candidate) -> bool:

@@ -65,8 +65,7 @@ def place_entries(min_population: int, exclude: Iterable[str], known: set[str],
             continue
         out.append(Entry(kind="place", surface=name, name=name, code=iso3, country=iso3,
                          sectors=(), type="state", entity_id=f"place:{hits[0][2]}"))
-    taken = {e.surface for e in out} | set(by_name)
-    return out + _subdivisions(skip | taken, generic)
+    return out + _subdivisions(skip | set(by_name), generic)
 
 
 def _subdivisions(skip: set[str], generic: frozenset[str]) -> list[Entry]:

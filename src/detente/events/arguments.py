@@ -121,6 +121,12 @@ def verb_lemmas(token: Token) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+def verb_keys(verb: Token) -> set[str]:
+    """A verb's lemma and its lemma + particle ("call off", "turn down")."""
+    lemma = verb.lemma_.lower()
+    return {lemma, *(f"{lemma} {c.lower_}" for c in verb.children if c.dep_ == "prt")}
+
+
 def coordinated(token: Token) -> list[Token]:
     """The token and its conjuncts, plus comma-list members the parser attached oddly."""
     members = [token, *token.conjuncts]

@@ -23,10 +23,11 @@ from detente.events.arguments import (
     direct_object,
     object_phrase_keys,
     prep_objects,
+    verb_keys,
     verb_lemmas,
 )
 from detente.events.context import SentenceContext
-from detente.events.modality import analyse, request_noun
+from detente.events.modality import Frame, analyse, request_noun
 from detente.events.patterns import EventLexicon, NounPattern, TransformKind, VerbPattern
 from detente.events.realize import purpose_clause, realize
 from detente.records import (
@@ -73,6 +74,15 @@ class EventCoder:
         register_event_extensions()
         self.name = name
         self.lex = lexicon
+        self._frames: dict[int, Frame] = {}  # analyse() per verb of the current document
+
+    def frame(self, verb: Token) -> Frame:
+        """The modality frame of ``verb`` (analysed once per document; each caller gets its
+        own copy to adjust)."""
+        found = self._frames.get(verb.i)
+        if found is None:
+            found = self._frames[verb.i] = analyse(verb, self.lex.modality)
+        return replace(found)
 
     # ------------------------------------------------------------------ triggers
     def _match_verb(self, verb: Token, pattern: VerbPattern, lookup: ActorLookup) -> int:
@@ -205,7 +215,7 @@ class EventCoder:
         owner: dict[int, int | None] = {}
         for c in live:
             if c.verb is not None:
-                gov = analyse(c.verb, mod).governor
+                gov = self.frame(c.verb).governor
                 owner[c.trigger.i] = owner[c.verb.i] = gov.i if gov is not None else None
         out = []
         for tok in sent:
@@ -257,7 +267,7 @@ class EventCoder:
             anchor = anchor.head.head
         head = anchor.head
         cancel = self.lex.modality.cancel_verbs
-        if anchor.dep_ in {"dobj", "nsubjpass"} and _verb_key(head) & cancel:
+        if anchor.dep_ in {"dobj", "nsubjpass"} and verb_keys(head) & cancel:
             return []  # "called off the strike", "cancelled the visit": it did not happen
         light = anchor.dep_ in {"dobj", "nsubjpass"} and any(
             x in self.lex.modality.light_verbs for x in verb_lemmas(head))
@@ -291,6 +301,7 @@ class EventCoder:
             return doc
 
     def _code(self, doc: Doc) -> Doc:
+        self._frames = {}
         lookup = ActorLookup(doc)
         context = SentenceContext(doc, self.lex.context)
         events: dict[tuple[str | None, str | None, str], Event] = {}
@@ -383,12 +394,6 @@ def _depth(token: Token) -> int:
 def _temporal(prep: Token) -> bool:
     """"on Monday", "at noon": a time, not a target."""
     return any(g.ent_type_ in {"DATE", "TIME"} for g in prep.children if g.dep_ == "pobj")
-
-
-def _verb_key(verb: Token) -> set[str]:
-    """A verb's lemma and its lemma + particle ("call off")."""
-    lemma = verb.lemma_.lower()
-    return {lemma, *(f"{lemma} {c.lower_}" for c in verb.children if c.dep_ == "prt")}
 
 
 def _has_particle(verb: Token, particle: str) -> bool:

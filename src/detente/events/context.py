@@ -30,22 +30,6 @@ def explicitly_political(actor: Actor | None) -> bool:
     return bool(actor.entity_id and actor.entity_id.startswith("code:") and actor.sectors)
 
 
-_BY_LEMMA: dict[int, tuple[ContextLexicon, dict[str, list[str]]]] = {}
-
-
-def _by_lemma(lex: ContextLexicon) -> dict[str, list[str]]:
-    """Cue lemma -> the contexts it counts for, built once per lexicon."""
-    cached = _BY_LEMMA.get(id(lex))
-    if cached is not None and cached[0] is lex:
-        return cached[1]
-    index: dict[str, list[str]] = {}
-    for name, words in lex.contexts.items():
-        for word in words:
-            index.setdefault(word, []).append(name)
-    _BY_LEMMA[id(lex)] = (lex, index)
-    return index
-
-
 class SentenceContext:
     """Cue-word counts per sentence and per document, computed on first use (a document with
     no candidate event never pays for them)."""
@@ -61,7 +45,7 @@ class SentenceContext:
     def _count(self) -> None:
         self._counted = True
         lex, doc = self.lex, self.doc
-        by_lemma = _by_lemma(lex)  # one dict lookup per token, not one per context
+        by_lemma = lex.cue_index  # one dict lookup per token, not one per context
         n_tokens = max(1, sum(1 for t in doc if not t.is_punct))
         totals = dict.fromkeys(lex.contexts, 0)
         scoreline = lex.scoreline_context if lex.scoreline_context in lex.contexts else None

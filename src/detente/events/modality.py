@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
+from detente.events.arguments import verb_keys
 from detente.events.patterns import ModalityLexicon
 
 __all__ = ["Frame", "analyse", "request_noun", "subject_tokens"]
@@ -129,7 +130,8 @@ def _mandative(verb: Token, lex: ModalityLexicon) -> bool:
     """A that-clause that asks for an act: a bare verb ("demanded that Iran release") or an
     obligation modal ("insisted that Israel must withdraw"), not a statement ("insisted it
     was for Parliament to decide")."""
-    return verb.tag_ == "VB" and not any(c.dep_ == "aux" and c.lower_ in {"will", "would", "'ll"}
+    future = lex.future_aux | lex.would_aux
+    return verb.tag_ == "VB" and not any(c.dep_ == "aux" and c.lower_ in future
                                          for c in verb.children) or any(
         c.dep_ == "aux" and c.lower_ in lex.obligation_aux for c in verb.children)
 
@@ -161,10 +163,8 @@ def request_noun(verb: Token, lex: ModalityLexicon) -> Token | None:
 
 
 def _request_kind(noun: Token, governor: Token, lex: ModalityLexicon) -> str | None:
-    lemma = governor.lemma_.lower()
-    particle = next((c.lower_ for c in governor.children if c.dep_ == "prt"), None)
-    verbs = {lemma, f"{lemma} {particle}"} if particle else {lemma}
-    if verbs & (lex.reject | {"dismiss"}):  # "rejected/dismissed the proposal to ..."
+    verbs = verb_keys(governor)
+    if verbs & (lex.reject | lex.request_reject_verbs):  # "rejected/dismissed the proposal"
         return "reject"
     word = noun.lemma_.lower()
     if verbs & lex.accept_verbs:  # "accepted a proposal to meet": their own intent

@@ -151,6 +151,7 @@ class ModalityLexicon:
     request_demand_nouns: frozenset[str] = frozenset()
     request_intent_nouns: frozenset[str] = frozenset()
     accept_verbs: frozenset[str] = frozenset()
+    request_reject_verbs: frozenset[str] = frozenset()
     request_verbs: frozenset[str] = frozenset()
     future_markers: frozenset[str] = frozenset()
     assertive_demand: frozenset[str] = frozenset()
@@ -180,6 +181,7 @@ class ContextLexicon:
     verbal_clash: VerbalClash = VerbalClash()
     scoreline_context: str | None = None  # the context a scoreline ("1-0") counts for
     phrases: dict[str, tuple[str, ...]] = field(default_factory=dict)  # multi-word cues
+    cue_index: dict[str, tuple[str, ...]] = field(default_factory=dict)  # lemma -> contexts
 
 
 def _phrase_head(phrase: str) -> str:
@@ -500,6 +502,8 @@ def _load_context(path: Path) -> ContextLexicon:
         document_min_cues=int(mapping["document_min_cues"][1]),
         contexts=cues,
         phrases={k: tuple(w for w in v if " " in w) for k, v in cues.items()},
+        cue_index={w: tuple(k for k, v in cues.items() if w in v)
+                   for w in set().union(*cues.values())},
         scoreline_context=str(mapping["scoreline_context"][1]) if "scoreline_context" in mapping
         else None,
         conflict_roots=_words(mapping, "conflict_roots", path),

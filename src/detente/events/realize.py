@@ -17,7 +17,7 @@ from detente.events.arguments import (
     target_tokens,
 )
 from detente.events.context import SentenceContext
-from detente.events.modality import Frame, analyse
+from detente.events.modality import Frame
 from detente.records import Actor, Attribution, Event, Suppressed
 
 if TYPE_CHECKING:
@@ -316,7 +316,7 @@ def realize(coder: EventCoder, cand: Candidate, sent: Span, index: int, lookup: 
     out = _realize(coder, cand, sent, index, lookup, context, doc_id)
     events = [e for e in out if isinstance(e, Event)]
     if governed is not None and cand.verb is not None and events:
-        frame = analyse(cand.verb, coder.lex.modality)
+        frame = coder.frame(cand.verb)
         if frame.kind in {"appeal", "demand", "reject", "threat", "intent"} and (
                 frame.governor is not None):
             pairs = governed.setdefault(frame.governor.i, set())
@@ -332,7 +332,7 @@ def _realize(coder: EventCoder, cand: Candidate, sent: Span, index: int, lookup:
     lex = coder.lex
     if cand.verb is not None and purpose_clause(cand.verb, lex.modality):
         return [coder.suppressed(sent, cand, cand.code, None, None, "purpose clause")]
-    frame = analyse(cand.verb, lex.modality) if cand.verb is not None else Frame()
+    frame = coder.frame(cand.verb) if cand.verb is not None else Frame()
     if cand.noun is not None and cand.verb is not None and frame.kind is None:
         light = cand.verb.lemma_.lower()  # "pledged aid", "threatened sanctions", "proposed talks"
         for kind, words in (("threat", lex.modality.threat), ("demand", lex.modality.demand),
@@ -374,7 +374,7 @@ def _realize(coder: EventCoder, cand: Candidate, sent: Span, index: int, lookup:
         clause_sources, clause_targets = _clause_participants(cand.noun, lookup)
         if clause_sources and not sources:  # the clause's actors come with its frame
             sources = clause_sources
-            frame = analyse(cand.noun.head.head, lex.modality)
+            frame = coder.frame(cand.noun.head.head)
     if cand.noun is not None and cand.verb is None and not sources:
         if clause_targets and _unknown_perpetrator_noun(cand, clause_targets, lex):
             return _unknown_source_events(coder, cand, sent, index, lookup, context, frame,
@@ -530,8 +530,7 @@ def _protest_purpose(cand: Candidate, lex: EventLexicon) -> str:
         for child in anchor.children:
             if child.dep_ in {"advcl", "acl", "relcl", "xcomp"} or (
                     child.dep_ == "prep" and child.lower_ in _PURPOSE_PREPS and (
-                    child.lower_ != "in" or any(g.lemma_.lower() in {"protest", "support",
-                                                                     "opposition", "defiance"}
+                    child.lower_ != "in" or any(lex.in_class("purpose_stance", g.lemma_.lower())
                                                 for g in child.children))):
                 tokens.extend(child.subtree)
     for tok in sorted(tokens, key=lambda t: t.i):  # the first content word names the aim

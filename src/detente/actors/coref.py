@@ -28,6 +28,7 @@ __all__ = ["resolve_story"]
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _POSSESSIVE = {"his": "he", "her": "she", "its": "it", "their": "they"}
 _CLAUSE_UP = frozenset({"ccomp", "xcomp", "advcl", "conj"})
+_OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
 
 
 def _relabel(res: Resolved, token: Token, basis: str = "coref") -> Resolved:
@@ -244,6 +245,23 @@ class _Story:
         return None
 
 
+    def object_pronoun(self, token: Token) -> Resolved | None:
+        """"Erdogan urged him to reconsider": an object pronoun never names its own clause's
+        subject; it takes the one compatible actor of this or the previous sentence that is
+        left, and stays unresolved when two are."""
+        if token.dep_ not in {"dobj", "dative", "pobj"} or (
+                token.lower_ == "her" and token.dep_ == "poss"):
+            return None
+        word = _OBJECT_PRONOUNS[token.lower_]
+        verb = token.head if token.dep_ != "pobj" else token.head.head
+        binder = _subject_of(verb, self.resolved)
+        bound = {binder.actor.entity_id or binder.actor.code} if binder is not None else set()
+        candidates = [r for _, r in self.earlier(token, window=1) if _compatible(word, r)
+                      and r.actor.code and (r.actor.entity_id or r.actor.code) not in bound]
+        entities = {r.actor.entity_id or r.actor.code for r in candidates}
+        return _relabel(candidates[0], token) if len(entities) == 1 else None
+
+
 def _subject_members(verb: Token, resolved: dict[int, Resolved]) -> list[Resolved]:
     for child in verb.children:
         if child.dep_ in {"nsubj", "nsubjpass"}:
@@ -299,9 +317,10 @@ def resolve_story(
             if pair:
                 story.groups[token.i] = pair
         elif current is None and token.pos_ == "PRON" and token.lower_ in {
-            "he", "she", "they", "it"
+            "he", "she", "they", "it", "him", "her", "them"
         }:
-            referent = story.pronoun(token)
+            referent = (story.object_pronoun(token) if token.lower_ in _OBJECT_PRONOUNS
+                        else story.pronoun(token))
             if isinstance(referent, list):
                 story.groups[token.i] = [_relabel(m, token).actor for m in referent]
             elif referent is not None:

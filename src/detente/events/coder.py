@@ -28,7 +28,13 @@ from detente.events.arguments import (
 )
 from detente.events.context import SentenceContext
 from detente.events.modality import Frame, analyse, request_noun
-from detente.events.patterns import EventLexicon, NounPattern, TransformKind, VerbPattern
+from detente.events.patterns import (
+    ArgSpec,
+    EventLexicon,
+    NounPattern,
+    TransformKind,
+    VerbPattern,
+)
 from detente.events.realize import purpose_clause, realize
 from detente.records import (
     Actor,
@@ -164,6 +170,7 @@ class EventCoder:
         return out
 
     _GENERIC_VIOLENCE = frozenset({"180", "190", "200"})
+    _NO_SPEC = ArgSpec(frozenset(), frozenset(), False, False)
 
     def _means(self, verb: Token, code: str) -> tuple[Token, NounPattern] | None:
         """A generic killing or attack whose subject (or "in ..." phrase) names the attack
@@ -181,6 +188,19 @@ class EventCoder:
             if npat is not None and npat.code[:2] in {"18", "19", "20"} and (
                     npat.code not in self._GENERIC_VIOLENCE):
                 return noun, npat
+        if code[:2] != "19":  # a weapon names how force was used, not a killing's kind
+            return None
+        weapons = self.lex.context.weapon_codes
+        nouns += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
+                  for p in c.children if p.dep_ == "pobj"]
+        for noun in nouns:
+            keys = [k for k in object_phrase_keys(noun) if " " in k]
+            if any(k in self.lex.context.weapon_exclude for k in keys):
+                continue  # "the think tank attacked the plan"
+            weapon = next((k for k in [*keys, noun.lemma_.lower()] if k in weapons), None)
+            if weapon is not None:
+                return noun, NounPattern(id=f"weapon:{weapon.replace(' ', '_')}",
+                                         code=weapons[weapon], spec=self._NO_SPEC)
         return None
 
     _REQUEST_KINDS: ClassVar[dict[str, TransformKind]] = {

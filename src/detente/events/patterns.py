@@ -179,6 +179,8 @@ class ContextLexicon:
     local_sectors: frozenset[str]
     means_nouns: frozenset[str]
     verbal_clash: VerbalClash = VerbalClash()
+    weapon_codes: dict[str, str] = field(default_factory=dict)  # weapon lemma -> CAMEO code
+    weapon_exclude: frozenset[str] = frozenset()  # "think tank": not a weapon
     scoreline_context: str | None = None  # the context a scoreline ("1-0") counts for
     phrases: dict[str, tuple[str, ...]] = field(default_factory=dict)  # multi-word cues
     cue_index: dict[str, tuple[str, ...]] = field(default_factory=dict)  # lemma -> contexts
@@ -324,7 +326,7 @@ class EventLexicon:
         nouns = _load_nouns(base / "noun_patterns.yaml", builder, cameo)
         transforms = _load_transforms(base / "transforms.tsv", cameo)
         modality = _load_modality(base / "modality.yaml", cameo)
-        context = _load_context(base / "context.yaml")
+        context = _load_context(base / "context.yaml", cameo)
         return cls(cameo, verbs, nouns, transforms, modality, context, builder.classes)
 
     # ------------------------------------------------------------------ queries
@@ -489,7 +491,26 @@ def _load_modality(path: Path, cameo: CameoTable) -> ModalityLexicon:
                            governor_codes={str(k): str(v) for k, v in governors.items()})
 
 
-def _load_context(path: Path) -> ContextLexicon:
+def _weapon_codes(mapping: dict[str, tuple[int, Any]], path: Path, cameo: CameoTable
+                  ) -> dict[str, str]:
+    """``weapon_means``: CAMEO code -> the weapons that make a generic attack that code."""
+    line, raw = mapping.get("weapon_means", (1, {}))
+    if not isinstance(raw, dict):
+        raise DataFileError("E101", "expected a mapping", path=path.name, line=line,
+                            field="weapon_means")
+    out: dict[str, str] = {}
+    for code, words in raw.items():
+        if str(code) not in cameo:
+            raise DataFileError("E102", f"unknown CAMEO code {code!r}", path=path.name,
+                                line=line, field="weapon_means")
+        if not isinstance(words, list):
+            raise DataFileError("E101", f"expected a list of weapons for {code!r}",
+                                path=path.name, line=line, field="weapon_means")
+        out |= {str(w).lower(): str(code) for w in words}
+    return out
+
+
+def _load_context(path: Path, cameo: CameoTable) -> ContextLexicon:
     mapping = yaml_mapping(path)
     line, contexts = mapping.get("contexts", (1, None))
     if not isinstance(contexts, dict):
@@ -522,4 +543,6 @@ def _load_context(path: Path) -> ContextLexicon:
             alone_code=str(mapping["verbal_alone_code"][1]),
         ),
         means_nouns=_words(mapping, "means_nouns", path),
+        weapon_codes=_weapon_codes(mapping, path, cameo),
+        weapon_exclude=_words(mapping, "weapon_exclude", path),
     )

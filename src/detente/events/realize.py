@@ -330,8 +330,9 @@ def realize(coder: EventCoder, cand: Candidate, sent: Span, index: int, lookup: 
 def _realize(coder: EventCoder, cand: Candidate, sent: Span, index: int, lookup: ActorLookup,
              context: SentenceContext, doc_id: str) -> list[Event | Suppressed]:
     lex = coder.lex
-    if cand.verb is not None and purpose_clause(cand.verb, lex.modality):
-        return [coder.suppressed(sent, cand, cand.code, None, None, "purpose clause")]
+    if cand.verb is not None and purpose_clause(cand.verb, lex.modality) and not (
+            cand.code == "186" and _attempted(cand.verb, lex.modality)):  # "an attempt to
+        return [coder.suppressed(sent, cand, cand.code, None, None, "purpose clause")]  # kill"
     frame = coder.frame(cand.verb) if cand.verb is not None else Frame()
     if cand.noun is not None and cand.verb is not None and frame.kind is None:
         light = cand.verb.lemma_.lower()  # "pledged aid", "threatened sanctions", "proposed talks"
@@ -360,6 +361,8 @@ def _realize(coder: EventCoder, cand: Candidate, sent: Span, index: int, lookup:
             a for p in prep_objects(frame.request_noun, "from") for a in lookup.expand(p)]
     elif cand.verb is not None:
         sources = _subject_actors(source_tokens(cand.verb), lookup)
+        if not sources and cand.verb.dep_ == "acl" and _attempted(cand.verb, lex.modality):
+            sources = _attempt_sources(cand.verb.head, lookup, lex.modality.light_verbs)
         if not sources and cand.noun is None:  # "killed in Israeli shelling"
             sources = _means_sources(cand.verb, lookup)
     else:
@@ -401,6 +404,8 @@ def _realize(coder: EventCoder, cand: Candidate, sent: Span, index: int, lookup:
         if not targets and clause_targets:
             codes = {s.code for s in sources}
             targets = [t for t in clause_targets if t.code not in codes]
+    if not targets and code is not None and code[:2] == "13":
+        targets = _condition_parties(cand, frame, lookup, lex.modality, sources)
     if cand.reverse:
         sources, targets = targets, sources
     sources = [s for s in sources if s.type != "media"]
@@ -588,6 +593,36 @@ def _unknown_perpetrator_noun(cand: Candidate, targets: list[Actor], lex: EventL
 
 
 _MEANS_PREPS = frozenset({"in", "during", "with", "through"})
+
+
+def _condition_parties(cand: Candidate, frame: Frame, lookup: ActorLookup,
+                       lex: ModalityLexicon, sources: list[Actor]) -> list[Actor]:
+    """A threat with no target is aimed at whoever its condition names: "threatened to stop
+    the talks if the United States goes ahead" (the US), "will cut supplies unless Kiev
+    pays" (Kiev)."""
+    verbs = [v for v in (cand.verb, frame.governor) if v is not None]
+    own = {s.code for s in sources}
+    for verb in verbs:
+        for clause in verb.children:
+            if clause.dep_ != "advcl" or not any(
+                    c.dep_ == "mark" and c.lower_ in lex.conditional_markers
+                    for c in clause.children):
+                continue
+            found = _subject_actors(source_tokens(clause), lookup)
+            found = [a for a in found if a.code is not None and a.code not in own]
+            if found:
+                return found
+    return []
+
+
+def _attempt_sources(noun: Token, lookup: ActorLookup, light: frozenset[str]) -> list[Actor]:
+    """Who made the attempt: "a rebel attempt to kill", "an attempt by rebels to kill",
+    "rebels made an attempt to kill" (a light verb's subject; not "police foiled an
+    attempt")."""
+    found = _noun_sources(noun, lookup)
+    if not found and noun.dep_ == "dobj" and noun.head.lemma_.lower() in light:
+        found = _subject_actors(source_tokens(noun.head), lookup)
+    return found
 
 
 def _means_sources(verb: Token, lookup: ActorLookup) -> list[Actor]:

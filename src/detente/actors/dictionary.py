@@ -61,7 +61,7 @@ class Office:
 class Entry:
     """One surface form of one actor, as the phrase matcher sees it."""
 
-    kind: str  # country | adjective | capital | seat | organisation | media | person
+    kind: str  # country | adjective | people | capital | seat | organisation | media | person
     surface: str
     name: str
     code: str
@@ -114,6 +114,7 @@ class _CountryRow(_Row):
     drop_names: list[str] = []
     adjectives: list[str] = []
     demonyms: list[str] = []
+    peoples: list[str] = []
     capitals: list[str] = []
     seats: list[_SeatRow] = []
     ambiguous: list[str] = []
@@ -386,7 +387,7 @@ class ActorDictionary:
     def adjective_country(self, word: str) -> str | None:
         """Country code for an adjective or demonym: 'Chinese' -> 'CHN'."""
         for hits in (self._by_surface.get(word, []), self._by_fold.get(word.casefold(), [])):
-            adjectives = [e for e in hits if e.kind == "adjective"]
+            adjectives = [e for e in hits if e.kind in {"adjective", "people"}]
             if adjectives:  # the unflagged reading first: "Congolese" -> COD, not COG
                 return min(adjectives, key=lambda e: e.ambiguous).code
         return None
@@ -570,6 +571,7 @@ class _Builder:
         groups: list[tuple[str, list[str], str, tuple[str, ...]]] = [
             ("country", names, row.iso3, ()),
             ("adjective", adjectives, row.iso3, ()),
+            ("people", list(row.peoples), row.iso3, ()),
             ("capital", list(row.capitals), row.iso3 + "GOV", ("GOV",)),
         ]
         for seat in row.seats:

@@ -114,7 +114,7 @@ class NounPhrase:
             if hit is None or self._stance(tok):
                 continue
             entry = hit[1][0]
-            if entry.kind in {"country", "adjective", "capital", "seat", "place"}:
+            if entry.kind in {"country", "adjective", "people", "capital", "seat", "place"}:
                 return entry.country, None
             if entry.kind == "organisation":
                 return None, entry
@@ -179,6 +179,19 @@ class NounPhrase:
             code = compose_code(country, sectors)
             if office is not None and office.code:
                 code, country = office.code, office.code
+            if title is not None and not former:
+                # "UN Secretary-General Antonio Guterres" in 2000: the story's own title and
+                # its country or organisation outrank the gazetteer's office for that date
+                said, org = self._country_of(m for m in mods if m.i < span.start)
+                if org is not None and org.code != code and not (code or "").startswith(
+                        org.code):
+                    sectors = (title.sector,)
+                    code = (org.code if org.type == "group" and title.sector in {"GOV", "MIL"}
+                            else compose_code(org.code, sectors))
+                    country = org.country
+                elif said is not None and said != country:
+                    sectors = (title.sector,)
+                    code, country = compose_code(said, sectors), said
             actor = Actor(text=text, name=entry.name, code=code, country=country,
                           sectors=tuple(sectors), type="person", entity_id=entry.entity_id,
                           start=start, end=end)
@@ -201,7 +214,9 @@ class NounPhrase:
                           sectors=("NGO",), type="ngo", entity_id=f"org:{code}",
                           start=start, end=end)
             return Resolved(actor, None, "entry", False, False)
-        plural = entry.kind == "adjective" and self.head.tag_ in {"NNS", "NNPS"}
+        plural = entry.kind in {"adjective", "people"} and (
+            self.head.tag_ in {"NNS", "NNPS"} or (  # "Uighurs", often tagged NNP
+                entry.kind == "people" and self.head.text.endswith("s")))
         if plural:  # "Bosnian Serbs", "Kosovo Albanians": a people living in another country
             home, _ = self._country_of(m for m in mods if m.i < span.start)
             if home is None:  # "ethnic Albanians in southern Serbia", "Turks from Bulgaria"
@@ -255,6 +270,9 @@ class NounPhrase:
             country = self._leader_country(mods)  # "the Bush administration"
         start, end, text = self._span(tokens)
         sectors: tuple[str, ...] = (role.sector,)
+        if role.sector == "GOV" and role.person and any(
+                m.i in self.entries and self.entries[m.i][1][0].kind == "people" for m in mods):
+            sectors = ("ELI",)  # "Yoruba leaders" lead a people, not the state
         if org is not None:
             code: str | None
             if org.type == "group" and role.person and role.sector in {"GOV", "MIL"}:
@@ -314,7 +332,7 @@ class NounPhrase:
                 if hit is None:
                     continue
                 entry = hit[1][0]
-                if entry.kind in {"country", "adjective", "capital", "place"} and (
+                if entry.kind in {"country", "adjective", "people", "capital", "place"} and (
                     entry.country and entry.country != first
                     and entry.country not in {c for c, _ in out}
                 ):
@@ -355,7 +373,16 @@ class NounPhrase:
         name = " ".join(t.text for t in name_toks)
         start, end, text = self._span([*name_toks, *mods])
         sectors: tuple[str, ...] = (title.sector,) if title is not None and country else ()
-        actor = Actor(text=text, name=name, code=compose_code(country, sectors), country=country,
+        code = compose_code(country, sectors)
+        if country is None and org is not None and title is not None:
+            # "Arab League Secretary General Chadli Klibi": the office is in the organisation
+            if org.type == "group" and title.sector in {"GOV", "MIL"}:
+                sectors, code = tuple(org.sectors), org.code
+            else:
+                sectors = (title.sector,)
+                code = compose_code(org.code, sectors)
+            country = org.country
+        actor = Actor(text=text, name=name, code=code, country=country,
                       sectors=sectors, type="person",
                       entity_id="person:" + _SLUG.sub("-", name.lower()).strip("-"),
                       start=start, end=end)

@@ -106,6 +106,17 @@ def _nested(resolved: dict[int, Resolved]) -> set[int]:
     return out
 
 
+def _bracketed_acronym(token: Token) -> bool:
+    """An upper-case word in brackets right after a name of two or more words: that name's
+    acronym ("the Movement for Democratic Change (MDC)"), never a person's nickname."""
+    doc = token.doc
+    i = token.i
+    if not token.is_upper or i < 3 or i + 1 >= len(doc) or doc[i - 1].text != "(" or (
+            doc[i + 1].text != ")"):
+        return False
+    return doc[i - 2].pos_ == "PROPN" and doc[i - 3].pos_ in {"PROPN", "ADP", "CCONJ"}
+
+
 def _fold(word: str) -> str:
     return word.lower().strip(".")
 
@@ -164,9 +175,10 @@ class ActorResolver:
             self._places[place.surface] = place
         if self._places:
             self.place_matcher.add("PLACE", [nlp.make_doc(t) for t in self._places])
-        multi = [p for p in self._roles if " " in p]
+        tokenized = {p: nlp.make_doc(p) for p in self._roles}  # "secretary-general": 3 tokens
+        multi = [doc for doc in tokenized.values() if len(doc) > 1]
         if multi:
-            self.role_matcher.add("ROLE", [nlp.make_doc(text) for text in multi])
+            self.role_matcher.add("ROLE", multi)
 
     # ------------------------------------------------------------------ matching
     def _entry_spans(self, doc: Doc) -> dict[int, tuple[Span, list[Entry]]]:
@@ -215,12 +227,13 @@ class ActorResolver:
             self._country_words = {}
             for surface, entries in self._entries.items():
                 if " " not in surface and len(surface) >= 6 and any(
-                        e.kind in {"country", "adjective"} for e in entries):
+                        e.kind in {"country", "adjective", "people"} for e in entries):
                     self._country_words.setdefault(len(surface), []).append(surface)
         hits = {surface for n in (len(word) - 1, len(word), len(word) + 1)
                 for surface in self._country_words.get(n, ())
                 if surface[0] == word[0] and _one_edit(surface, word)}
-        entries = [e for h in hits for e in self._entries[h] if e.kind in {"country", "adjective"}]
+        entries = [e for h in hits for e in self._entries[h]
+                   if e.kind in {"country", "adjective", "people"}]
         return entries[0] if len({e.country for e in entries}) == 1 else None
 
     def _plausible_place(self, span: Span) -> bool:
@@ -347,6 +360,9 @@ class ActorResolver:
                 continue
             if token.dep_ == "amod" and token.i not in entries:
                 continue
+            if token.i in entries and entries[token.i][1][0].kind == "person" and (
+                    _bracketed_acronym(token)):
+                continue  # "Montenegro Municipality Association (AKK)": the name's acronym
             phrase = NounPhrase(self, token, entries, roles, date)
             if token.i in entries and phrase._stance(token):
                 continue  # "pro-Russian": a stance, not Russia

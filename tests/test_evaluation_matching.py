@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from detente.evaluation import _actor_eq, _match, actor_level
+from detente.evaluation import (
+    _actor_eq,
+    _match,
+    _plover_2016,
+    actor_level,
+    plover_2016_codes,
+    plover_renames,
+)
+from detente.events.cameo import CameoTable
 
 
 @pytest.mark.parametrize(("gold", "pred", "equal"), [
@@ -27,3 +35,19 @@ def test_triples_match_one_to_one_with_null_gold_actor_as_wildcard() -> None:
     assert _match(gold, pred, wildcard=True) == 1
     assert actor_level("IGOUNOMIL", "country") == "IGOUNO"
     assert actor_level("---GOV", "country") is None
+
+
+@pytest.mark.parametrize(("code", "plover_2016"), [
+    ("163", "SANCTION"),   # sanctions: SANCTION in the 2016 table, COERCE in 2021
+    ("1712", "COERCE"),    # destroying property: COERCE in 2016, ASSAULT in 2021
+    ("185", "THREATEN"),   # an assassination attempt: THREATEN in 2016
+    ("190", "ASSAULT"),    # unchanged codes keep their 2021 type
+    ("091", "ACCUSE"),     # INVESTIGATE in 2016, merged into ACCUSE
+])
+def test_gold_plover_2016_labels_read_events_through_the_2016_table(code: str,
+                                                                    plover_2016: str) -> None:
+    from types import SimpleNamespace
+
+    cameo = CameoTable.load()
+    event = SimpleNamespace(cameo=code, plover=SimpleNamespace(event=cameo[code].plover_event))
+    assert _plover_2016(event, plover_2016_codes(), plover_renames()) == plover_2016  # type: ignore[arg-type]

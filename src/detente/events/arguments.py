@@ -332,6 +332,11 @@ def _slot(verb: Token, obj: Token | None, slot: str) -> list[Token]:
     if name == "obj_prep" and obj is not None:  # "a ban on imports from X": on>from
         first, _, nested = arg.partition(">")
         found = list(prep_objects(obj, first))
+        measure = obj
+        while not found and measure.dep_ == "pobj" and measure.head.lower_ in {
+                "of", "in", "worth"} and measure.head.head.i != verb.i:
+            measure = measure.head.head  # "70 million dollars of aid for Romania"
+            found = list(prep_objects(measure, first))
         if nested:
             found = [t for f in found for t in prep_objects(f, nested)]
         return found

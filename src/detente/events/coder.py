@@ -23,6 +23,7 @@ from detente.events.arguments import (
     direct_object,
     object_phrase_keys,
     prep_objects,
+    source_tokens,
     verb_keys,
     verb_lemmas,
 )
@@ -119,7 +120,19 @@ class EventCoder:
             c.dep_ == "xcomp" and c.lemma_.lower() in pattern.xcomp for c in verb.children
         ):
             return 0
+        if pattern.source_sectors and not self._sources_fit(verb, pattern.source_sectors, lookup):
+            return 0
         return 0 if any(_present(verb, f) for f in pattern.forbid) else score
+
+    @staticmethod
+    def _sources_fit(verb: Token, sectors: frozenset[str], lookup: ActorLookup) -> bool:
+        """"Farmers blockaded Paris" is a protest, "Israel blockaded Gaza" is not: a source
+        with one of ``sectors`` fits; a state, or any other sector, does not; a source that is
+        neither ("hundreds of people") does."""
+        actors = [a for t in source_tokens(verb) for a in lookup.expand(t) or
+                  lookup.at_or_inside(t)]
+        return any(sectors.intersection(a.sectors) for a in actors) or not any(
+            a.code or a.sectors for a in actors)
 
     @staticmethod
     def _prep_score(verb: Token, obj: Token | None, prep: str, spec: object, lookup: ActorLookup
@@ -154,6 +167,8 @@ class EventCoder:
             if best is not None:
                 pattern = best[2]
                 code, rule = self._request_content(pattern, direct_object(token))
+                if code == "070" and self._money(direct_object(token)):
+                    code, rule = "071", f"{rule}+money"  # "gave $5 million of aid": economic
                 means = self._means(token, code)
                 if means is not None:
                     code, rule = means[1].code, f"{rule}+means:{means[1].id}"
@@ -202,6 +217,14 @@ class EventCoder:
                 return noun, NounPattern(id=f"weapon:{weapon.replace(' ', '_')}",
                                          code=weapons[weapon], spec=self._NO_SPEC)
         return None
+
+    def _money(self, obj: Token | None) -> bool:
+        """The object is an amount of money: "70 million dollars of aid", "$5m in aid"."""
+        if obj is None:
+            return False
+        head = [obj, *(c for c in obj.children if c.dep_ in {"nummod", "compound", "quantmod"})]
+        return any(t.ent_type_ == "MONEY" or self.lex.in_class("money", t.lemma_.lower())
+                   for t in head)
 
     _REQUEST_KINDS: ClassVar[dict[str, TransformKind]] = {
         "02": "appeal", "10": "demand", "12": "reject"}

@@ -80,6 +80,7 @@ class VerbPattern:
     require_target: bool = False
     context: str | None = None
     exclude_prep: tuple[tuple[str, ArgSpec], ...] = ()
+    source_sectors: frozenset[str] = frozenset()  # applies only to sources with one of these
     line: int = 0
 
     @property
@@ -89,6 +90,7 @@ class VerbPattern:
             + (2 if self.object else 0)
             + 2 * len(self.preps)
             + (2 if self.xcomp else 0)
+            + (1 if self.source_sectors else 0)
         )
 
 
@@ -211,7 +213,7 @@ class _VerbRow(BaseModel):
     require_target: bool = False
     context: str | None = None
     exclude_prep: dict[str, str | list[str]] | None = None
-    source_sectors: bool | list[str] | None = None
+    source_sectors: list[str] | None = None
 
 
 class _NounRow(BaseModel):
@@ -418,7 +420,7 @@ def _load_verbs(path: Path, builder: _Builder, cameo: CameoTable, seen: set[str]
                 forbid=tuple(row.forbid or ()), target=tuple(row.target or ()),
                 symmetric=row.symmetric, reverse=row.reverse, modality=row.modality,
                 require_target=row.require_target, context=row.context, exclude_prep=excl,
-                line=line,
+                source_sectors=frozenset(x.upper() for x in row.source_sectors or ()), line=line,
             ))
     return out
 

@@ -166,15 +166,15 @@ def _place(cand: Candidate, lookup: ActorLookup, skip: frozenset[str] = frozense
         verbs.append(cand.verb.head)  # "a bomb exploded in Baghdad, killing five policemen"
     for prep in ("in", "across", "throughout", "outside", "near"):
         for pobj in (p for v in verbs for p in prep_objects(v, prep)):
-            places = [pobj]
+            spots = [pobj]
             if pobj.lemma_.lower() in skip:  # "in Israeli shelling" is a means, not a place;
-                places = list(prep_objects(pobj, "in"))  # "in a gunbattle in Serbia"
-            found: list[Actor] = []
-            for place in places:
-                inner = [g for c in place.children if c.dep_ == "prep" and c.lower_ in {
+                spots = list(prep_objects(pobj, "in"))  # "in a gunbattle in Serbia"
+            named: list[Actor] = []
+            for spot in spots:
+                inner = [g for c in spot.children if c.dep_ == "prep" and c.lower_ in {
                     "of", "in"} for g in c.children if g.dep_ == "pobj"]  # "the east of Gaza"
-                found += [*lookup.at(place), *(a for g in inner for a in lookup.at(g))]
-            for actor in found:
+                named += [*lookup.at(spot), *(a for g in inner for a in lookup.at(g))]
+            for actor in named:
                 if actor.country and len(actor.country) == 3 and not actor.sectors:
                     return actor  # a place, not a body ("outside the US embassy in Cairo")
     for head in verbs[1:]:  # "shelled the city of Kharkiv, killing three civilians"

@@ -144,6 +144,9 @@ class EventCoder:
             found = [obj] if obj is not None else []
         elif prep in {"oprd", "attr", "acomp"}:
             found = [c for c in verb.children if c.dep_ == prep]
+        elif prep == "predicate":  # "held Iran accountable": the parser's label varies
+            found = [c for c in verb.children if c.dep_ in {"oprd", "ccomp", "advcl", "xcomp"}
+                     and c.pos_ == "ADJ"]
         else:  # "insisted on Wednesday" names a day, not what was insisted on
             found = [t for t in prep_objects(verb, prep) if t.ent_type_ not in {"DATE", "TIME"}]
             if obj is not None:

@@ -159,6 +159,7 @@ class ModalityLexicon:
     assertive_demand: frozenset[str] = frozenset()
     posture_verbs: frozenset[str] = frozenset()
     attempt_words: frozenset[str] = frozenset()
+    responsibility_words: frozenset[str] = frozenset()
     governor_codes: dict[str, str] = field(default_factory=dict)
 
     @property

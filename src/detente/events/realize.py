@@ -377,6 +377,8 @@ def _realize(coder: EventCoder, cand: Candidate, sent: Span, index: int, lookup:
         sources = _adverbial_participants(cand.noun, lookup)
         adverbial = bool(sources)
     clause_targets: list[Actor] = []
+    if cand.noun is not None and cand.verb is None and not sources:
+        sources = _responsible(cand.noun, lookup, lex.modality)
     if cand.noun is not None and cand.verb is None and not cand.symmetric:
         clause_sources, clause_targets = _clause_participants(cand.noun, lookup)
         if clause_sources and not sources:  # the clause's actors come with its frame
@@ -588,6 +590,25 @@ def _clause_participants(noun: Token, lookup: ActorLookup) -> tuple[list[Actor],
     subjects = _actors([c for c in verb.children if c.dep_ == "nsubj"], lookup)
     objects = _actors([c for c in verb.children if c.dep_ in {"dobj", "obj"}], lookup)
     return [a for a in subjects if a.code or a.sectors], [a for a in objects if a.code]
+
+
+def _responsible(noun: Token, lookup: ActorLookup, lex: ModalityLexicon) -> list[Actor]:
+    """"X is responsible for the killings", "officials said X was behind the attack": X did
+    it. Stated in the main clause or reported by a speech verb; deeper ("evidence proving X
+    was behind") it is only a claim about the act."""
+    prep = noun.head
+    words = lex.responsibility_words
+    if noun.dep_ != "pobj" or prep.dep_ != "prep":
+        return []
+    holder = prep.head  # "responsible for", or the copula itself for "behind"
+    if not ((prep.lower_ == "for" and holder.lemma_.lower() in words and holder.dep_ == "acomp")
+            or (prep.lower_ in words and holder.lemma_ == "be")):
+        return []  # "holds Hamas responsible for": Israel's accusation, not Hamas's act
+    clause = holder.head if holder.dep_ == "acomp" else holder
+    if clause.dep_ != "ROOT" and not (
+            clause.dep_ == "ccomp" and clause.head.lemma_.lower() in lex.speech):
+        return []
+    return [a for a in _subject_actors(source_tokens(holder), lookup) if a.code or a.sectors]
 
 
 def _unknown_perpetrator_noun(cand: Candidate, targets: list[Actor], lex: EventLexicon

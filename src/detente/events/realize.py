@@ -425,6 +425,10 @@ def _realize(coder: EventCoder, cand: Candidate, sent: Span, index: int, lookup:
         if where is None:  # "rebels in Congo killed villagers": local armed groups act at home
             where = _home([a for a in sources if a.sectors and set(a.sectors)
                            <= lex.context.local_sectors])
+        if where is None and any(a.code is None and a.sectors and set(a.sectors)
+                                 <= lex.context.local_sectors for a in sources):
+            # "rebels shelled the town of Idlib": local armed groups fight where they strike
+            where = _home([t for t in targets if not t.sectors and t.type == "state"])
         sources, targets = _domestic(sources, targets, where, located=True)
         if not targets and place is not None and not place.sectors and any(
                 s.code and s.code != place.code for s in sources

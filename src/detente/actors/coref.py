@@ -126,7 +126,15 @@ class _Story:
                 return None
         role = (res.role or token.lemma_).lower()
         if res.plural:
-            return self._group(token, role)
+            group = self._group(token, role)
+            if group is not None:
+                return group
+            # "police fired at protesters in Nairobi. The protesters had demanded ...": the
+            # last coded body with that role, within the last three sentences
+            for _, other in self.earlier(token, window=3):
+                if other.actor.code and other.plural and other.role == role:
+                    return _relabel(other, token)
+            return None
         for _, other in self.earlier(token):
             if other.actor.code and other.role and other.person and (
                 other.role == role or other.role.endswith(" " + role)

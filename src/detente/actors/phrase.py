@@ -175,6 +175,8 @@ class NounPhrase:
             former = any(m.lower_ in {"former", "ex", "late"} for m in mods)
             if office is None and title is not None and not former:
                 sectors = (title.sector,)  # the text's own title outranks the gazetteer
+            elif office is None and title is not None and title.person:
+                sectors = ("ELI",)  # "former President Donald Trump": an elite out of office
             country = entry.country
             code = compose_code(country, sectors)
             if office is not None and office.code:

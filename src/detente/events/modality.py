@@ -200,6 +200,9 @@ def analyse(trigger: Token, lex: ModalityLexicon) -> Frame:
         particle = next((c.lower_ for c in parent.children if c.dep_ == "prt"), None)
         if particle and _governing_kind(f"{plemma} {particle}", lex) is not None:
             plemma = f"{plemma} {particle}"  # "ruled out", "held off"
+        if dep in {"ccomp", "parataxis"} and cur.i < parent.i and any(
+                c.dep_ in {"dobj", "obj"} and cur.i < c.i < parent.i for c in parent.children):
+            break  # "X accused Y of shelling, a charge Baku denied": the clause is described
         if dep == "advcl" and cur.tag_ == "VBG" and not any(
                 c.dep_ == "mark" for c in cur.children) and _governing_kind(plemma, lex) in {
                 "reject", "deny", "fail", "consider"}:

@@ -160,6 +160,7 @@ class ModalityLexicon:
     posture_verbs: frozenset[str] = frozenset()
     attempt_words: frozenset[str] = frozenset()
     responsibility_words: frozenset[str] = frozenset()
+    claim_verbs: frozenset[str] = frozenset()
     governor_codes: dict[str, str] = field(default_factory=dict)
 
     @property

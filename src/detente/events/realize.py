@@ -160,11 +160,16 @@ def _place(cand: Candidate, lookup: ActorLookup, skip: frozenset[str] = frozense
            ) -> Actor | None:
     """The place actor where the act took place, if stated."""
     if cand.verb is None:
-        return None
-    verbs = [cand.verb]
-    if cand.verb.dep_ in {"advcl", "conj"} and cand.verb.head.pos_ in {"VERB", "AUX"}:
-        verbs.append(cand.verb.head)  # "a bomb exploded in Baghdad, killing five policemen"
-    for prep in ("in", "across", "throughout", "outside", "near"):
+        if cand.noun is None:
+            return None
+        # "an attack targeting shoppers at a mall in Nairobi": the noun and its participles
+        verbs = [cand.noun, *(c for c in cand.noun.children
+                              if c.dep_ == "acl" and c.tag_ in {"VBG", "VBN"})]
+    else:
+        verbs = [cand.verb]
+        if cand.verb.dep_ in {"advcl", "conj"} and cand.verb.head.pos_ in {"VERB", "AUX"}:
+            verbs.append(cand.verb.head)  # "a bomb exploded in Baghdad, killing five police"
+    for prep in ("in", "across", "throughout", "outside", "near", "at"):
         for pobj in (p for v in verbs for p in prep_objects(v, prep)):
             spots = [pobj]
             if pobj.lemma_.lower() in skip:  # "in Israeli shelling" is a means, not a place;
@@ -173,7 +178,7 @@ def _place(cand: Candidate, lookup: ActorLookup, skip: frozenset[str] = frozense
             for spot in spots:
                 inner = [g for c in spot.children if c.dep_ == "prep" and c.lower_ in {
                     "of", "in"} for g in c.children if g.dep_ == "pobj"]  # "the east of Gaza"
-                named += [*lookup.at(spot), *(a for g in inner for a in lookup.at(g))]
+                named += [*lookup.at(spot), *(a for g in inner for a in lookup.at_or_inside(g))]
             for actor in named:
                 if actor.country and len(actor.country) == 3 and not actor.sectors:
                     return actor  # a place, not a body ("outside the US embassy in Cairo")
@@ -378,7 +383,7 @@ def _realize(coder: EventCoder, cand: Candidate, sent: Span, index: int, lookup:
         adverbial = bool(sources)
     clause_targets: list[Actor] = []
     if cand.noun is not None and cand.verb is None and not sources:
-        sources = _responsible(cand.noun, lookup, lex.modality)
+        sources = _responsible(cand.noun, lookup, lex)
     if cand.noun is not None and cand.verb is None and not cand.symmetric:
         clause_sources, clause_targets = _clause_participants(cand.noun, lookup)
         if clause_sources and not sources:  # the clause's actors come with its frame
@@ -596,12 +601,24 @@ def _clause_participants(noun: Token, lookup: ActorLookup) -> tuple[list[Actor],
     return [a for a in subjects if a.code or a.sectors], [a for a in objects if a.code]
 
 
-def _responsible(noun: Token, lookup: ActorLookup, lex: ModalityLexicon) -> list[Actor]:
+def _responsible(noun: Token, lookup: ActorLookup, lexicon: EventLexicon) -> list[Actor]:
     """"X is responsible for the killings", "officials said X was behind the attack": X did
     it. Stated in the main clause or reported by a speech verb; deeper ("evidence proving X
     was behind") it is only a claim about the act."""
+    lex = lexicon.modality
     prep = noun.head
     words = lex.responsibility_words
+    claim: Token | None = None
+    if noun.dep_ == "dobj" and prep.lemma_.lower() == "claim":
+        claim = prep  # "the Islamic State claimed the attack"
+    elif noun.dep_ == "pobj" and prep.lower_ == "for" and prep.head.dep_ == "dobj" and (
+            lexicon.in_class("responsibility", prep.head.lemma_.lower())
+            and prep.head.head.lemma_.lower() in lex.claim_verbs):
+        claim = prep.head.head  # "claimed responsibility for the attack"
+    if claim is not None:
+        if any(c.dep_ == "neg" for c in claim.children):
+            return []
+        return [a for a in _subject_actors(source_tokens(claim), lookup) if a.code or a.sectors]
     if noun.dep_ != "pobj" or prep.dep_ != "prep":
         return []
     holder = prep.head  # "responsible for", or the copula itself for "behind"

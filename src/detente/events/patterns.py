@@ -161,6 +161,7 @@ class ModalityLexicon:
     attempt_words: frozenset[str] = frozenset()
     responsibility_words: frozenset[str] = frozenset()
     claim_verbs: frozenset[str] = frozenset()
+    document_nouns: frozenset[str] = frozenset()
     governor_codes: dict[str, str] = field(default_factory=dict)
 
     @property

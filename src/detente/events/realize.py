@@ -372,6 +372,9 @@ def _realize(coder: EventCoder, cand: Candidate, sent: Span, index: int, lookup:
         sources = _subject_actors(source_tokens(cand.verb), lookup)
         if not sources and cand.verb.dep_ == "acl" and _attempted(cand.verb, lex.modality):
             sources = _attempt_sources(cand.verb.head, lookup, lex.modality.light_verbs)
+        if not sources and cand.verb.dep_ == "acl" and cand.verb.tag_ == "VBG" and (
+                cand.verb.head.lemma_.lower() in lex.modality.document_nouns):
+            sources = _document_sources(cand.verb.head, lookup)
         if not sources and cand.noun is None:  # "killed in Israeli shelling"
             sources = _means_sources(cand.verb, lookup)
     else:
@@ -399,6 +402,9 @@ def _realize(coder: EventCoder, cand: Candidate, sent: Span, index: int, lookup:
     if frame.kind in {"appeal", "demand"} and frame.governor is not None:
         addressee = _actors([frame.addressee], lookup) if frame.addressee is not None else []
         appealers = _actors(source_tokens(frame.governor), lookup)
+        if not appealers and frame.governor.dep_ == "acl" and frame.governor.tag_ == "VBG" and (
+                frame.governor.head.lemma_.lower() in lex.modality.document_nouns):
+            appealers = _document_sources(frame.governor.head, lookup)  # "a statement urging"
         if appealers:
             targets = addressee or _targets(cand, lookup, appealers, lex.modality.part_nouns,
                                             lex.conflict_nouns)
@@ -659,6 +665,17 @@ def _condition_parties(cand: Candidate, frame: Frame, lookup: ActorLookup,
             if found:
                 return found
     return []
+
+
+def _document_sources(noun: Token, lookup: ActorLookup) -> list[Actor]:
+    """Who issued the statement: "the EU's statement", "a statement by the EU", "the EU
+    issued a statement", "the EU said in a statement"."""
+    found = _noun_sources(noun, lookup)
+    if not found and noun.dep_ in {"dobj", "nsubjpass"}:
+        found = _subject_actors(source_tokens(noun.head), lookup)
+    elif not found and noun.dep_ == "pobj" and noun.head.head.pos_ in {"VERB", "AUX"}:
+        found = _subject_actors(source_tokens(noun.head.head), lookup)
+    return [a for a in found if a.code or a.sectors]
 
 
 def _attempt_sources(noun: Token, lookup: ActorLookup, light: frozenset[str]) -> list[Actor]:

@@ -189,12 +189,17 @@ class ActorResolver:
             span = doc[s:e]
             if taken.isdisjoint(range(s, e)) and self._plausible_place(span):
                 out.update({t.i: (span, [self._places[span.text]]) for t in span})
-        for span in filter_spans(spans):
+        chosen = filter_spans(spans)
+        # a longest match that is rejected gives way to the overlapping ones it hid
+        # ("Syrian Golan" inside "the Syrian Golan Heights": "Golan Heights")
+        rest = sorted((sp for sp in spans if sp not in chosen), key=len, reverse=True)
+        accepted: set[int] = set()
+        for span in [*chosen, *rest]:
+            if not accepted.isdisjoint(range(span.start, span.end)):
+                continue
             entries = self._entries.get(span.text)
             if not entries:
                 continue
-            for t in span:
-                out.pop(t.i, None)
             entries = sorted((e for e in entries if not e.ambiguous or self._plausible(span, e)),
                              key=lambda e: e.ambiguous)  # the default reading first
             if entries and entries[0].kind in {"country", "capital"} and (
@@ -205,12 +210,19 @@ class ActorResolver:
                 continue
             for token in span:
                 out[token.i] = (span, entries)
+            accepted.update(range(span.start, span.end))
+        named = {e.country for _, es in out.values() for e in es if e.country}
         for token in doc:  # "Afganistan", "Phillippines", "Ghanians": one letter off
-            if token.i not in out and token.ent_type_ in {"GPE", "NORP", "LOC"} and (
-                    len(token.text) >= 7 and token.text.isalpha() and token.text[0].isupper()):
-                near = self._near_country(token.text)
-                if near is not None:
-                    out[token.i] = (doc[token.i : token.i + 1], [near])
+            if token.i in out or not (token.text.isalpha() and token.text[0].isupper()):
+                continue
+            tagged = token.ent_type_ in {"GPE", "NORP", "LOC"} and len(token.text) >= 7
+            if not tagged and not (named and token.pos_ == "PROPN" and len(token.text) >= 6):
+                continue
+            near = self._near_country(token.text)
+            # untagged, the misspelling counts only when the story names that country too
+            # ("Ethopia has agreed ... a ceasefire between Ethiopia and Eritrea")
+            if near is not None and (tagged or near.country in named):
+                out[token.i] = (doc[token.i : token.i + 1], [near])
         return out
 
     def _near_country(self, word: str) -> Entry | None:

@@ -172,7 +172,8 @@ class NounPhrase:
             office = self.r.dictionary.person_office(entry, self.date)
             sectors: tuple[str, ...] = office.sectors if office else ()
             title, title_phrase = self._title(mods)
-            former = any(m.lower_ in {"former", "ex", "late"} for m in mods)
+            former = any(m.lower_ in {"former", "ex", "late", "ousted", "deposed", "toppled",
+                                      "overthrown"} for m in mods)
             if office is None and title is not None and not former:
                 sectors = (title.sector,)  # the text's own title outranks the gazetteer
             elif office is None and title is not None and title.person:
@@ -347,7 +348,15 @@ class NounPhrase:
         ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
         if ent is None or ent.root != head:
             return None
-        country, org = self._country_of(mods)
+        country, _ = self._country_of(mods)
+        if country and head.ent_type_ == "NORP" and head.text.endswith("s") and any(
+                m.dep_ == "amod" for m in mods):
+            # "Iraqi Kurds", "Syrian Alawites": a people named by its state
+            start, end, text = self._span([head, *mods])
+            code = compose_code(country, ("CVL",))
+            actor = Actor(text=text, name=text, code=code, country=country, sectors=("CVL",),
+                          type="group", entity_id=f"code:{code}", start=start, end=end)
+            return Resolved(actor, None, "ethnic", False, True)
         actor = Actor(text=ent.text, name=ent.text, code=None, country=None, sectors=(),
                       type="unknown", entity_id=None, start=ent.start_char, end=ent.end_char)
         return Resolved(actor, None, "unknown_org", False, False)

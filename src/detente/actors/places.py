@@ -52,12 +52,17 @@ def place_entries(min_population: int, exclude: Iterable[str], known: set[str],
                     (population, city["countrycode"], int(city["geonameid"])))
     skip = set(exclude) | known
     generic = frozenset(w.lower() for w in generic)
+    regions = _subdivision_names(generic)
     out: list[Entry] = []
+    cities: set[str] = set()
     for name, hits in by_name.items():
         if name in skip:
             continue
         hits.sort(reverse=True)
         countries = {h[1] for h in hits}
+        if regions.get(name, countries) != countries:
+            continue  # "Bali": the Indonesian province, not a town of that name in India
+        cities.add(name)
         if len(countries) > 1 and hits[0][0] < 5 * next(h[0] for h in hits if h[1] != hits[0][1]):
             continue
         iso3 = _iso3(hits[0][1])
@@ -65,24 +70,41 @@ def place_entries(min_population: int, exclude: Iterable[str], known: set[str],
             continue
         out.append(Entry(kind="place", surface=name, name=name, code=iso3, country=iso3,
                          sectors=(), type="state", entity_id=f"place:{hits[0][2]}"))
-    return out + _subdivisions(skip | set(by_name), generic)
+    return out + _subdivisions(skip | cities, generic)
 
 
-def _subdivisions(skip: set[str], generic: frozenset[str]) -> list[Entry]:
-    """First-level subdivisions whose name is one country's only: "Alaska", "Sindh",
-    "Idlib", "Helmand". Names also used by a city, by another country's subdivision or by a
-    known actor, and names made only of generic words ("Central", "Northern"), are left out."""
+def _subdivision_names(generic: frozenset[str]) -> dict[str, set[str]]:
+    """First-level subdivision name -> the ISO2 codes of the countries that have one."""
+    out: dict[str, set[str]] = {}
+    for name, hits in _subdivision_hits(generic).items():
+        out[name] = {country for country, _ in hits}
+    return out
+
+
+def _subdivision_hits(generic: frozenset[str]) -> dict[str, set[tuple[str, str]]]:
+    """First-level administrative divisions by name. Provinces grouped under a purely
+    geographical unit (Indonesia's "Bali" under Nusa Tenggara) are first-level too."""
+    geographic = {s.code for s in pycountry.subdivisions if s.type == "Geographical unit"}
     by_name: dict[str, set[tuple[str, str]]] = {}
     for sub in pycountry.subdivisions:
-        if sub.parent_code is not None:
+        parent = sub.parent_code
+        if parent is not None and parent not in geographic and (
+                f"{sub.country_code}-{parent}" not in geographic):
             continue
         for name in {sub.name, _ascii(sub.name)}:
             words = name.replace("-", " ").split()
             if len(name) >= 4 and name[0].isupper() and not all(
                     w.lower() in generic for w in words):
                 by_name.setdefault(name, set()).add((sub.country_code, sub.code))
+    return by_name
+
+
+def _subdivisions(skip: set[str], generic: frozenset[str]) -> list[Entry]:
+    """First-level subdivisions whose name is one country's only: "Alaska", "Sindh",
+    "Idlib", "Helmand". Names also used by a city, by another country's subdivision or by a
+    known actor, and names made only of generic words ("Central", "Northern"), are left out."""
     out: list[Entry] = []
-    for name, hits in by_name.items():
+    for name, hits in _subdivision_hits(generic).items():
         if name in skip or len({country for country, _ in hits}) != 1:
             continue
         country, code = min(hits)

@@ -54,7 +54,7 @@ def place_entries(min_population: int, exclude: Iterable[str], known: set[str],
     generic = frozenset(w.lower() for w in generic)
     regions = _subdivision_names(generic)
     out: list[Entry] = []
-    cities: set[str] = set()
+    taken: set[str] = set()
     for name, hits in by_name.items():
         if name in skip:
             continue
@@ -62,7 +62,7 @@ def place_entries(min_population: int, exclude: Iterable[str], known: set[str],
         countries = {h[1] for h in hits}
         if regions.get(name, countries) != countries:
             continue  # "Bali": the Indonesian province, not a town of that name in India
-        cities.add(name)
+        taken.add(name)
         if len(countries) > 1 and hits[0][0] < 5 * next(h[0] for h in hits if h[1] != hits[0][1]):
             continue
         iso3 = _iso3(hits[0][1])
@@ -70,7 +70,7 @@ def place_entries(min_population: int, exclude: Iterable[str], known: set[str],
             continue
         out.append(Entry(kind="place", surface=name, name=name, code=iso3, country=iso3,
                          sectors=(), type="state", entity_id=f"place:{hits[0][2]}"))
-    return out + _subdivisions(skip | cities, generic)
+    return out + _subdivisions(skip | taken, generic)
 
 
 def _subdivision_names(generic: frozenset[str]) -> dict[str, set[str]]:

@@ -154,6 +154,10 @@ def request_noun(verb: Token, lex: ModalityLexicon) -> Token | None:
     elif verb.dep_ in {"acl", "ccomp", "advcl"} and any(
             c.dep_ == "mark" and c.lower_ in {"that", "for"} for c in verb.children):
         noun, subject_ok = head, True  # "its demand that Israel ease", "a call for Russia to"
+    elif verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                      for c in verb.children) and (
+            obj := next((c for c in head.children if c.dep_ == "dobj"), None)) is not None:
+        noun = obj  # "put pressure on Iran to release", parsed as an adverbial of "put"
     else:
         return None
     if noun.pos_ in {"NOUN", "PROPN"} and noun.lemma_.lower() in lex.request_nouns and (
@@ -169,20 +173,23 @@ def _request_kind(noun: Token, governor: Token, lex: ModalityLexicon) -> str | N
     word = noun.lemma_.lower()
     if verbs & lex.accept_verbs:  # "accepted a proposal to meet": their own intent
         return None if word in lex.request_intent_nouns else "intent"
-    if not verbs & lex.request_verbs:  # "cancelled plans to sell", "protested the decision"
-        return None
+    if not verbs & (lex.request_verbs | lex.request_receive_verbs):  # "cancelled plans to
+        return None  # sell", "protested the decision to send troops"
     if word in lex.request_demand_nouns:
         return "demand"
     return "appeal" if word in lex.request_appeal_nouns else "intent"
 
 
 def _noun_addressee(noun: Token) -> Token | None:
-    """Who a request is made to: "an appeal to Belgium to extradite"."""
-    for prep in noun.children:
-        if prep.dep_ == "prep" and prep.lower_ in {"to", "on"}:
-            for pobj in prep.children:
-                if pobj.dep_ == "pobj":
-                    return pobj
+    """Who a request is made to: "an appeal to Belgium to extradite", "put pressure on Iran
+    to" (the parser may hang "on Iran" on the verb)."""
+    holders = [noun, noun.head] if noun.dep_ == "dobj" else [noun]
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ == "prep" and prep.lower_ in {"to", "on", "upon"}:
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        return pobj
     return None
 
 
@@ -224,6 +231,7 @@ def analyse(trigger: Token, lex: ModalityLexicon) -> Frame:
                     (c for c in cur.children if c.dep_ in _SUBJ), None)
             elif frame.kind == "intent":
                 frame.modality = "intent" if frame.modality == "realized" else frame.modality
+                frame.addressee = _noun_addressee(noun)  # "an offer to Iran to hold talks"
             _local(governor, frame, lex, reported)
             cur = governor
             continue

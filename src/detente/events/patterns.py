@@ -155,6 +155,7 @@ class ModalityLexicon:
     accept_verbs: frozenset[str] = frozenset()
     request_reject_verbs: frozenset[str] = frozenset()
     request_verbs: frozenset[str] = frozenset()
+    request_receive_verbs: frozenset[str] = frozenset()
     future_markers: frozenset[str] = frozenset()
     assertive_demand: frozenset[str] = frozenset()
     posture_verbs: frozenset[str] = frozenset()

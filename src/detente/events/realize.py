@@ -15,6 +15,7 @@ from detente.events.arguments import (
     prep_objects,
     source_tokens,
     target_tokens,
+    verb_keys,
 )
 from detente.events.context import SentenceContext
 from detente.events.modality import Frame
@@ -135,8 +136,10 @@ def purpose_clause(verb: Token, lex: ModalityLexicon | None = None) -> bool:
     ("was pressured by Congress to help Iran") is no purpose: the governor codes it."""
     if lex is not None and (
             (verb.dep_ == "acl" and verb.head.lemma_.lower() in lex.request_nouns)
-            or (verb.dep_ == "advcl" and verb.head.lemma_.lower() in lex.appeal | lex.demand)):
-        return False
+            or (verb.dep_ == "advcl" and verb.head.lemma_.lower() in lex.appeal | lex.demand)
+            or (verb.dep_ == "advcl" and any(c.dep_ == "dobj" and c.lemma_.lower() in
+                                             lex.request_nouns for c in verb.head.children))):
+        return False  # "put pressure on Iran to release": the request's content
     return verb.dep_ in {"advcl", "acl"} and verb.tag_ == "VB" and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
     ) and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
@@ -405,6 +408,10 @@ def _realize(coder: EventCoder, cand: Candidate, sent: Span, index: int, lookup:
         if not appealers and frame.governor.dep_ == "acl" and frame.governor.tag_ == "VBG" and (
                 frame.governor.head.lemma_.lower() in lex.modality.document_nouns):
             appealers = _document_sources(frame.governor.head, lookup)  # "a statement urging"
+        if frame.request_noun is not None and (
+                verb_keys(frame.governor) & lex.modality.request_receive_verbs):
+            # "Obama faces pressure from Congress to help Iran": Congress asks Obama
+            addressee, appealers = appealers, author
         if appealers:
             targets = addressee or _targets(cand, lookup, appealers, lex.modality.part_nouns,
                                             lex.conflict_nouns)
@@ -416,6 +423,8 @@ def _realize(coder: EventCoder, cand: Candidate, sent: Span, index: int, lookup:
                                      lex.conflict_nouns)
     else:
         targets = _targets(cand, lookup, sources, lex.modality.part_nouns, lex.conflict_nouns)
+        if not targets and frame.kind == "intent" and frame.addressee is not None:
+            targets = _actors([frame.addressee], lookup)  # "made an offer to Iran to meet"
         if not targets and author:
             targets = author
         if not targets and clause_targets:

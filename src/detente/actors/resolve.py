@@ -185,9 +185,9 @@ class ActorResolver:
         spans = [doc[s:e] for _, s, e in self.matcher(doc)]
         out: dict[int, tuple[Span, list[Entry]]] = {}
         taken = {t.i for span in spans for t in span}
-        for _, s, e in self.place_matcher(doc):
-            span = doc[s:e]
-            if taken.isdisjoint(range(s, e)) and self._plausible_place(span):
+        for span in filter_spans([doc[s:e] for _, s, e in self.place_matcher(doc)]):
+            # the longest name: "South Carolina" (USA), not "Carolina" (Puerto Rico)
+            if taken.isdisjoint(range(span.start, span.end)) and self._plausible_place(span):
                 out.update({t.i: (span, [self._places[span.text]]) for t in span})
         chosen = filter_spans(spans)
         # a longest match that is rejected gives way to the overlapping ones it hid
@@ -424,6 +424,9 @@ class ActorResolver:
         film review stays unresolved."""
         # "President George Smith" is not Stephen Smith: given names must fit
         people = self._fitting(token.text, self._given_names(token))
+        lowered = not people and token.text.islower() and len(token.text) > 2
+        if lowered:  # "President obama": a lower-case surname, taken only after a title
+            people = self._fitting(token.text.capitalize(), self._given_names(token))
         if not people:
             return None
         live = [p for p in people if date is not None
@@ -435,6 +438,8 @@ class ActorResolver:
         phrase = NounPhrase(self, token, {}, story.roles, date)
         mods = phrase.modifiers()
         titled = phrase._title(mods)[0] is not None
+        if lowered and not titled:
+            return None
         start, end = token.idx, token.idx + len(token.text)
         span = token.doc[token.i : token.i + 1]
         if len({p.entity_id for p in candidates}) != 1:

@@ -326,6 +326,8 @@ def _slot(verb: Token, obj: Token | None, slot: str) -> list[Token]:
     if name == "prep":
         first, _, nested = arg.partition(">")
         found = list(prep_objects(verb, first))
+        if not found and obj is not None and obj.dep_ in {"dobj", "obj"}:
+            found = list(prep_objects(obj, first))  # the parser hung it on the object
         if nested:
             found = [t for f in found for t in prep_objects(f, nested)]
         return found

@@ -27,10 +27,12 @@ def _matches(event: Event, want: dict[str, Any]) -> bool:
     def slot_ok(key: str, got: str | None) -> bool:  # "none": the slot must be empty
         return want.get(key) is None or (got is None if want[key] == "none" else want[key] == got)
 
+    said = {"speaker": event.attribution.speaker, "reported_by": event.attribution.reported_by}
     return (
         slot_ok("source", src)
         and slot_ok("target", tgt)
         and _code_ok(str(want["code"]), event.cameo)
+        and all(want[k] in (said[k] or "") for k in said if want.get(k))  # who says so
     )
 
 

@@ -336,9 +336,12 @@ def analyse(trigger: Token, lex: ModalityLexicon) -> Frame:
                         frame.report_preps.append(pobj)
         if token.lower_ == "citing" and token.dep_ in {"advcl", "prep", "acl"}:
             frame.report_preps.extend(c for c in token.children if c.dep_ in {"dobj", "pobj"})
+    sent_end = trigger.sent.end
     for token in trigger.sent:  # ", the AP added." attached as parataxis anywhere
-        if token.dep_ == "parataxis" and token.lemma_.lower() in lex.speech:
-            if token not in frame.speech_verbs:
+        last = token.i > trigger.i and all(t.is_punct for t in token.doc[token.i + 1:sent_end])
+        if token.lemma_.lower() in lex.speech and (token.dep_ == "parataxis" or (
+                last and token.dep_ in {"relcl", "dep", "acl"})):  # ", the agency TASS
+            if token not in frame.speech_verbs:  # reported.", misparsed as a relative clause
                 frame.speech_verbs.append(token)
                 frame.speakers.extend(subject_tokens(token))
     return frame

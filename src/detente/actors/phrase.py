@@ -178,6 +178,9 @@ class NounPhrase:
                 sectors = (title.sector,)  # the text's own title outranks the gazetteer
             elif office is None and title is not None and title.person:
                 sectors = ("ELI",)  # "former President Donald Trump": an elite out of office
+            elif office is None and title is None and self.date is not None and any(
+                    o.end is not None and o.end <= self.date for o in entry.offices):
+                sectors = ("ELI",)  # "Ariel Sharon" after his ministries: an elite
             country = entry.country
             code = compose_code(country, sectors)
             if office is not None and office.code:

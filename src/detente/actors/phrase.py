@@ -59,6 +59,11 @@ class Resolved:
 _GROUP_SECTORS = frozenset({"REB", "OPP", "SEP", "UAF", "RAD", "INS", "CRM"})
 
 
+_QUANTIFIERS = frozenset({"many", "some", "several", "few", "hundreds", "thousands", "dozens",
+                          "millions", "tens", "scores", "most", "all", "numerous", "more",
+                          "fewer", "other", "both"})
+
+
 class NounPhrase:
     """Everything one noun phrase says about an actor."""
 
@@ -242,13 +247,39 @@ class NounPhrase:
             return Resolved(actor, None, "ethnic", False, True)
         sectors = tuple(entry.sectors)
         code = entry.code
-        if plural and self.head.text.endswith("s") and self.head.dep_ != "amod":
-            sectors, code = ("CVL",), compose_code(entry.code, ("CVL",)) or entry.code  # people
+        if plural and self.head.text.endswith("s") and self.head.dep_ != "amod" and (
+                entry.kind == "people" or self._counted() or self._described()):
+            # "two Israelis", "thousands of Palestinians", "young Algerians", "Palestinians
+            # living in Gaza": people; a bare "the Palestinians rejected the plan" speaks for
+            # the nation (CAMEO codes it as the country)
+            sectors, code = ("CVL",), compose_code(entry.code, ("CVL",)) or entry.code
         actor = Actor(text=text, name=entry.name, code=code, country=entry.country,
                       sectors=sectors, type=entry.type,  # type: ignore[arg-type]
                       entity_id=entry.entity_id if not plural else f"code:{code}",
                       start=start, end=end)
         return Resolved(actor, None, "entry", False, plural)
+
+    def _counted(self) -> bool:
+        """The head is counted or quantified: "two Israelis", "thousands of Palestinians",
+        "many Afghans", "some Iraqis"."""
+        head = self.head
+        if any(c.dep_ in {"nummod", "quantmod"} or (c.dep_ in {"amod", "det"} and c.lower_ in
+               _QUANTIFIERS) for c in head.children):
+            return True
+        prep = head.head
+        return head.dep_ == "pobj" and prep.lower_ == "of" and (
+            prep.head.pos_ == "NUM" or prep.head.lower_ in _QUANTIFIERS)
+
+    def _described(self) -> bool:
+        """The people are described, not the nation: an adjective that is no country word,
+        a relative or participle clause, or a place ("Palestinians of the West Bank")."""
+        for child in self.head.children:
+            if child.dep_ in {"acl", "relcl"} or (child.dep_ == "prep" and child.lower_ in {
+                    "of", "in", "from", "living", "at"}):
+                return True
+            if child.dep_ == "amod" and child.i not in self.entries and not self._stance(child):
+                return True
+        return False
 
     def _from_role(self, span: Span, role: Role, mods: list[Token]) -> Resolved | None:
         head = self.head

@@ -131,7 +131,12 @@ class EventCoder:
         neither ("hundreds of people") does."""
         actors = [a for t in source_tokens(verb) for a in lookup.expand(t) or
                   lookup.at_or_inside(t)]
-        return any(sectors.intersection(a.sectors) for a in actors) or not any(
+
+        def people(a: Actor) -> bool:  # "Algerians blocked roads": a nation's people, whose
+            return a.type == "state" and not a.sectors and (  # entity is the code, not the
+                a.entity_id or "").startswith("code:")  # country ("country:DZA")
+
+        return any(sectors.intersection(a.sectors) or people(a) for a in actors) or not any(
             a.code or a.sectors for a in actors)
 
     @staticmethod

@@ -339,6 +339,9 @@ def _slot(verb: Token, obj: Token | None, slot: str) -> list[Token]:
                 "of", "in", "worth"} and measure.head.head.i != verb.i:
             measure = measure.head.head  # "70 million dollars of aid for Romania"
             found = list(prep_objects(measure, first))
+        if not found:  # "rejected criticism from Ankara" with the phrase hung on the verb,
+            found = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == first  # right
+                     and c.i == obj.right_edge.i + 1 for g in c.children if g.dep_ == "pobj"]
         if nested:
             found = [t for f in found for t in prep_objects(f, nested)]
         return found

@@ -286,7 +286,8 @@ class NounPhrase:
         if role.sector == "OPP" and any(c.dep_ == "prep" and c.lower_ == "to"
                                         for c in head.children):
             return None  # "Russia's opposition to NATO expansion" is a stance, not an actor
-        plural = head.tag_ in {"NNS", "NNPS"}
+        plural = head.tag_ in {"NNS", "NNPS"} or head.lower_ in {  # "Rebels" opening a
+            role.phrase + "s", role.phrase + "es"}  # sentence is tagged NNP
         of_tokens = self.of_phrases()
         if role.person and not plural:  # "a nurse in Kano" says where, not whose
             of_tokens = [t for t in of_tokens if t.head.lower_ != "in"]

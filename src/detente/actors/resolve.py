@@ -305,7 +305,7 @@ class ActorResolver:
         Beijing's partner", "US" in "US officials") is a mention of its own."""
         hit = entries.get(token.i)
         return hit is not None and hit[0].end - 1 == token.i and hit[1][0].kind in {
-            "country", "organisation", "capital", "person"}
+            "country", "organisation", "capital", "person", "place"}  # "the Kharkiv region"
 
     @staticmethod
     def _plausible(span: Span, entry: Entry) -> bool:

@@ -187,6 +187,7 @@ class ContextLexicon:
     verbal_clash: VerbalClash = VerbalClash()
     weapon_codes: dict[str, str] = field(default_factory=dict)  # weapon lemma -> CAMEO code
     weapon_exclude: frozenset[str] = frozenset()  # "think tank": not a weapon
+    abroad_nouns: frozenset[str] = frozenset()  # "embassy": a state's seat in another one
     scoreline_context: str | None = None  # the context a scoreline ("1-0") counts for
     phrases: dict[str, tuple[str, ...]] = field(default_factory=dict)  # multi-word cues
     cue_index: dict[str, tuple[str, ...]] = field(default_factory=dict)  # lemma -> contexts
@@ -551,4 +552,5 @@ def _load_context(path: Path, cameo: CameoTable) -> ContextLexicon:
         means_nouns=_words(mapping, "means_nouns", path),
         weapon_codes=_weapon_codes(mapping, path, cameo),
         weapon_exclude=_words(mapping, "weapon_exclude", path),
+        abroad_nouns=_words(mapping, "abroad_nouns", path),
     )

@@ -55,7 +55,11 @@ def _subject_actors(tokens: list[Token], lookup: ActorLookup) -> list[Actor]:
     kept = [t for t in kept if t in named or not any(
         t.right_edge.i + 1 >= n.left_edge.i and t.i < n.i and n.i not in
         {c.i for c in t.conjuncts} for n in named)]
-    return _actors(kept, lookup, inside=True)
+    out = _actors(kept, lookup, inside=True)
+    # "killed by a roadside bomb in Helmand province": a place inside the phrase is where the
+    # agent was, not who it was
+    return [a for a in out if not (a.entity_id or "").startswith(("place:", "subdivision:"))
+            or any(a in lookup.at(t) for t in kept)]
 
 
 def _noun_sources(noun: Token, lookup: ActorLookup, symmetric: bool = False) -> list[Actor]:
@@ -138,8 +142,10 @@ def purpose_clause(verb: Token, lex: ModalityLexicon | None = None) -> bool:
             (verb.dep_ == "acl" and verb.head.lemma_.lower() in lex.request_nouns)
             or (verb.dep_ == "advcl" and verb.head.lemma_.lower() in lex.appeal | lex.demand)
             or (verb.dep_ == "advcl" and any(c.dep_ == "dobj" and c.lemma_.lower() in
-                                             lex.request_nouns for c in verb.head.children))):
-        return False  # "put pressure on Iran to release": the request's content
+                                             lex.request_nouns for c in verb.head.children))
+            or (verb.dep_ == "advcl" and verb.head.lemma_.lower() in lex.intent | lex.threat
+                and not any(c.dep_ in {"dobj", "obj"} for c in verb.head.children))):
+        return False  # "put pressure on Iran to release", "have sworn to fight": the content
     return verb.dep_ in {"advcl", "acl"} and verb.tag_ == "VB" and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
     ) and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
@@ -172,8 +178,11 @@ def _place(cand: Candidate, lookup: ActorLookup, skip: frozenset[str] = frozense
         verbs = [cand.verb]
         if cand.verb.dep_ in {"advcl", "conj"} and cand.verb.head.pos_ in {"VERB", "AUX"}:
             verbs.append(cand.verb.head)  # "a bomb exploded in Baghdad, killing five police"
+    objects = [c for v in verbs for c in v.children if c.dep_ in {"dobj", "obj"}]
     for prep in ("in", "across", "throughout", "outside", "near", "at"):
-        for pobj in (p for v in verbs for p in prep_objects(v, prep)):
+        for pobj in [*(p for v in verbs for p in prep_objects(v, prep)),
+                     *(p for o in objects if prep == "in" for p in prep_objects(o, prep))]:
+            # "stormed the US embassy in Tehran": where the object stands
             spots = [pobj]
             if pobj.lemma_.lower() in skip:  # "in Israeli shelling" is a means, not a place;
                 spots = list(prep_objects(pobj, "in"))  # "in a gunbattle in Serbia"
@@ -436,9 +445,14 @@ def _realize(coder: EventCoder, cand: Candidate, sent: Span, index: int, lookup:
         sources, targets = targets, sources
     sources = [s for s in sources if s.type != "media"]
     if code is not None and code[:2] in lex.context.domestic_roots:
-        # police, protesters: the other side's country, the place, else the story's country
-        sources, targets = _domestic(sources, targets,
-                                     _location(cand, lookup) or lookup.story_country)
+        # police, protesters: the other side's country, the place, else the story's country;
+        # an embassy stands abroad, so its attackers are not of its country
+        abroad = {t.country for t in targets if t.text.rsplit(" ", 1)[-1].lower()
+                  in lex.context.abroad_nouns}
+        where = _location(cand, lookup) or lookup.story_country
+        home_targets = [t for t in targets if t.country not in abroad]
+        sources, _ = _domestic(sources, home_targets, None if where in abroad else where)
+        targets = _domestic([], targets, where)[1] if not abroad else targets
     elif code is not None and code[:2] in lex.context.located_roots:
         place = _place(cand, lookup, lex.noun_heads | lex.context.means_nouns)
         where = place.country if place is not None else None

@@ -318,9 +318,12 @@ class EventCoder:
             anchor = anchor.head.head
         head = anchor.head
         cancel = self.lex.modality.cancel_verbs
-        if anchor.dep_ in {"dobj", "nsubjpass"} and verb_keys(head) & cancel:
+        # "did not rule out a strike": the refusal's frame decides (a possibility, 014)
+        rejected = anchor.dep_ in {"dobj", "nsubjpass"} and bool(
+            verb_keys(head) & self.lex.modality.reject)
+        if anchor.dep_ in {"dobj", "nsubjpass"} and verb_keys(head) & cancel and not rejected:
             return []  # "called off the strike", "cancelled the visit": it did not happen
-        light = anchor.dep_ in {"dobj", "nsubjpass"} and any(
+        light = rejected or anchor.dep_ in {"dobj", "nsubjpass"} and any(
             x in self.lex.modality.light_verbs for x in verb_lemmas(head))
         if not light and anchor.dep_ == "pobj" and head.lower_ in _LIGHT_PREPS:
             verb = head.head  # "agreed to a ceasefire", "engaged in talks"

@@ -226,6 +226,11 @@ def analyse(trigger: Token, lex: ModalityLexicon) -> Frame:
             if kind is None:  # "accepted an offer to mediate": someone else's act
                 break
             frame.kind, frame.governor, frame.request_noun = kind, governor, noun
+            if any(c.dep_ == "det" and c.lower_ in lex.negation for c in noun.children):
+                # "has no plans to recognise Palestine", "made no offer to": nothing was
+                # planned or offered, and nothing refused either
+                frame.kind, frame.negated = None, True
+                break
             if frame.kind in {"appeal", "demand"}:  # "an appeal to X", "a demand that X ..."
                 frame.addressee = _noun_addressee(noun) or next(
                     (c for c in cur.children if c.dep_ in _SUBJ), None)

@@ -357,9 +357,10 @@ def _realize(coder: EventCoder, cand: Candidate, sent: Span, index: int, lookup:
     frame = coder.frame(cand.verb) if cand.verb is not None else Frame()
     if cand.noun is not None and cand.verb is not None and frame.kind is None:
         light = cand.verb.lemma_.lower()  # "pledged aid", "threatened sanctions", "proposed talks"
+        keys = verb_keys(cand.verb)  # "ruled out a strike": lemma and particle
         for kind, words in (("threat", lex.modality.threat), ("demand", lex.modality.demand),
-                            ("intent", lex.modality.intent)):
-            if light in words:
+                            ("intent", lex.modality.intent), ("reject", lex.modality.reject)):
+            if light in words or keys & words:
                 frame.kind, frame.governor = kind, cand.verb
                 if kind == "intent":
                     frame.modality = "intent"

@@ -60,8 +60,8 @@ def _merge_appositives(doc: Doc, resolved: dict[int, Resolved]) -> None:
             a.basis == "role" and named_b) else (b, a)
         if other.actor.code is None or person.actor.country not in (None, other.actor.country):
             continue
-        if person.actor.sectors and person.actor.country:
-            continue
+        if person.actor.sectors and person.actor.country and person.actor.sectors != ("ELI",):
+            continue  # an elite out of office by the gazetteer takes the story's role
         merged = replace(person.actor, code=other.actor.code, country=other.actor.country,
                          sectors=other.actor.sectors)
         is_person = person.person and person.actor.type == "person"  # not "X, the union for Y"

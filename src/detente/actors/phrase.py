@@ -59,6 +59,7 @@ class Resolved:
 _GROUP_SECTORS = frozenset({"REB", "OPP", "SEP", "UAF", "RAD", "INS", "CRM"})
 
 
+_FORMER = frozenset({"former", "ex", "late", "ousted", "deposed", "toppled", "overthrown"})
 _QUANTIFIERS = frozenset({"many", "some", "several", "few", "hundreds", "thousands", "dozens",
                           "millions", "tens", "scores", "most", "all", "numerous", "more",
                           "fewer", "other", "both"})
@@ -177,8 +178,7 @@ class NounPhrase:
             office = self.r.dictionary.person_office(entry, self.date)
             sectors: tuple[str, ...] = office.sectors if office else ()
             title, title_phrase = self._title(mods)
-            former = any(m.lower_ in {"former", "ex", "late", "ousted", "deposed", "toppled",
-                                      "overthrown"} for m in mods)
+            former = any(m.lower_ in _FORMER for m in mods)
             if office is None and title is not None and not former:
                 sectors = (title.sector,)  # the text's own title outranks the gazetteer
             elif office is None and title is not None and title.person:
@@ -308,6 +308,9 @@ class NounPhrase:
             country = self._leader_country(mods)  # "the Bush administration"
         start, end, text = self._span(tokens)
         sectors: tuple[str, ...] = (role.sector,)
+        if role.person and role.sector in {"GOV", "LEG", "MIL", "JUD"} and any(
+                m.lower_ in _FORMER for m in mods):
+            sectors = ("ELI",)  # "the former British prime minister": out of office
         if role.sector == "GOV" and role.person and any(
                 m.i in self.entries and self.entries[m.i][1][0].kind == "people" for m in mods):
             sectors = ("ELI",)  # "Yoruba leaders" lead a people, not the state

@@ -67,7 +67,8 @@ class _StoryFacts:
 
 def _surname_index(dictionary: ActorDictionary, names: dict[str, Located]
                    ) -> dict[str, list[Entry]]:
-    """Surname -> gazetteer people, from canonical names (settings: data/actors/names.yaml)."""
+    """Surname -> gazetteer people, from canonical names and their full-name aliases
+    ("Zelenskiy" from "Volodymyr Zelenskiy"; settings: data/actors/names.yaml)."""
     first = set(names["surname_first"][1])
     never = set(names["never_alone"][1])
     short = set(names["short_surnames"][1])
@@ -76,11 +77,13 @@ def _surname_index(dictionary: ActorDictionary, names: dict[str, Located]
     for entry in dictionary.entries():
         if entry.kind != "person":
             continue
-        parts = entry.name.replace(".", " ").split()
-        if len(parts) < 2:
-            continue
-        surname = parts[0] if entry.country in first else parts[-1]
-        for form in {surname, surname.split("-", 1)[-1] if surname[:3] in {"al-", "el-"} else ""}:
+        surnames: set[str] = set()
+        for full in {entry.name, entry.surface}:
+            parts = full.replace(".", " ").split()
+            if len(parts) >= 2:
+                surnames.add(parts[0] if entry.country in first else parts[-1])
+        forms = {*surnames, *(n.split("-", 1)[-1] for n in surnames if n[:3] in {"al-", "el-"})}
+        for form in forms:
             if not form or not form[:1].isupper() or form in never or (
                     len(form) < 3 and form not in short):
                 continue

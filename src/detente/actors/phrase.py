@@ -140,7 +140,9 @@ class NounPhrase:
             return self._from_entry(hit[0], hit[1][0], mods)
         if hit is not None:
             return None  # head is inside a longer name but not its head
-        if role_hit is None and head.pos_ == "NOUN":  # "opposition supporters", "army officers"
+        if role_hit is None and head.pos_ == "NOUN" and (  # "opposition supporters", "army
+                head.lemma_.lower() not in self.r.non_member_nouns):  # units", not "business
+            # plans"
             for child in head.children:
                 if child.dep_ == "compound" and child.i in self.roles:
                     role_hit = self.roles[child.i]

@@ -170,6 +170,7 @@ class ActorResolver:
         self.name_particles = frozenset(w.lower() for w in settings["name_particles"][1])
         self.group_roles = tuple(settings["group_anaphor_roles"][1])
         self.group_state_nouns = frozenset(settings["group_anaphor_states"][1])
+        self.non_member_nouns = frozenset(settings["non_member_nouns"][1])
         self._person_words = {w for e in self._entries.values() for x in e
                               if x.kind == "person" for w in x.name.replace("-", " ").split()}
         for place in place_entries(int(settings["place_min_population"][1]),

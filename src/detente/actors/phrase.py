@@ -133,11 +133,10 @@ class NounPhrase:
 
     def resolve(self) -> Resolved | None:
         head = self.head
-        mods = self.modifiers()
         hit = self.entries.get(head.i)
         role_hit = self.roles.get(head.i)
         if hit is not None and (hit[0].end - 1 == head.i or hit[0].root == head):
-            return self._from_entry(hit[0], hit[1][0], mods)
+            return self._from_entry(hit[0], hit[1][0], self.modifiers())
         if hit is not None:
             return None  # head is inside a longer name but not its head
         if role_hit is None and head.pos_ == "NOUN" and (  # "opposition supporters", "army
@@ -147,6 +146,9 @@ class NounPhrase:
                 if child.dep_ == "compound" and child.i in self.roles:
                     role_hit = self.roles[child.i]
                     break
+        if role_hit is None and head.pos_ != "PROPN":
+            return None  # most nouns: no name, no role, nothing to resolve
+        mods = self.modifiers()
         if role_hit is not None:
             role = role_hit[1]
             if role.person and role.sector in {"GOV", "MIL"}:
@@ -385,8 +387,16 @@ class NounPhrase:
     def _unknown_org(self, mods: list[Token]) -> Resolved | None:
         """A named organisation not in the dictionary: kept with its text, code unknown."""
         head = self.head
-        ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
-        if ent is None or ent.root != head:
+        if not head.ent_type_:
+            return None
+        doc = head.doc  # the entity around the head, from the IOB tags (not a scan of ents)
+        start, end = head.i, head.i + 1
+        while start > 0 and doc[start].ent_iob_ == "I":
+            start -= 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        ent = doc[start:end]
+        if ent.root != head:
             return None
         country, _ = self._country_of(mods)
         if country and head.ent_type_ == "NORP" and head.text.endswith("s") and any(

@@ -196,7 +196,9 @@ class ActorResolver:
         chosen = filter_spans(spans)
         # a longest match that is rejected gives way to the overlapping ones it hid
         # ("Syrian Golan" inside "the Syrian Golan Heights": "Golan Heights")
-        rest = sorted((sp for sp in spans if sp not in chosen), key=len, reverse=True)
+        kept = {(sp.start, sp.end) for sp in chosen}
+        rest = sorted((sp for sp in spans if (sp.start, sp.end) not in kept), key=len,
+                      reverse=True)
         accepted: set[int] = set()
         for span in [*chosen, *rest]:
             if not accepted.isdisjoint(range(span.start, span.end)):

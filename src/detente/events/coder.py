@@ -92,20 +92,30 @@ class EventCoder:
         return replace(found)
 
     # ------------------------------------------------------------------ triggers
-    def _match_verb(self, verb: Token, pattern: VerbPattern, lookup: ActorLookup) -> int:
+    def _objects(self, verb: Token, lookup: ActorLookup
+                 ) -> tuple[Token | None, list[tuple[str, list[str], bool]]]:
+        """The verb's content object and, for it and its conjuncts, (lemma, phrase keys, is
+        an actor): computed once per verb, not once per pattern tried."""
+        obj = self.lex.content_object(direct_object(verb))
+        if obj is None:
+            return None, []
+        # "provided aerial photographs and other military intelligence": any conjunct
+        objs = (obj, *(self.lex.content_object(c) or c for c in obj.conjuncts))
+        return obj, [(o.lemma_.lower(), object_phrase_keys(o), bool(lookup.at(o))) for o in objs]
+
+    def _match_verb(self, verb: Token, pattern: VerbPattern, lookup: ActorLookup,
+                    objects: tuple[Token | None, list[tuple[str, list[str], bool]]] | None = None
+                    ) -> int:
         """0 when the pattern does not apply; else the object match score (see ArgSpec)."""
         if pattern.particle and not _has_particle(verb, pattern.particle):
             return 0
-        obj = self.lex.content_object(direct_object(verb))
+        obj, keys = objects if objects is not None else self._objects(verb, lookup)
         score = 1
         if pattern.object is not None:
             if obj is None:
                 return 0
-            # "provided aerial photographs and other military intelligence": any conjunct
-            score = max(pattern.object.matches(o.lemma_.lower(), object_phrase_keys(o),
-                                               bool(lookup.at(o)))
-                        for o in (obj, *(self.lex.content_object(c) or c
-                                         for c in obj.conjuncts)))
+            score = max(pattern.object.matches(lemma, phrases, actor)
+                        for lemma, phrases, actor in keys)
             if not score:
                 return 0
         for prep, spec in pattern.preps:  # a named lemma outranks "any" here too
@@ -168,8 +178,10 @@ class EventCoder:
             best: tuple[int, int, VerbPattern] | None = None
             lemma = next((x for x in verb_lemmas(token) if self.lex.verb_patterns_for(x)),
                          token.lemma_.lower())
-            for pattern in self.lex.verb_patterns_for(lemma):
-                score = self._match_verb(token, pattern, lookup)
+            patterns = self.lex.verb_patterns_for(lemma)
+            objects = self._objects(token, lookup) if patterns else None
+            for pattern in patterns:
+                score = self._match_verb(token, pattern, lookup, objects)
                 if score and (best is None or (pattern.specificity, score) > best[:2]):
                     best = (pattern.specificity, score, pattern)
             if best is not None:

@@ -344,9 +344,10 @@ def analyse(trigger: Token, lex: ModalityLexicon) -> Frame:
                         frame.report_preps.append(pobj)
         if token.lower_ == "citing" and token.dep_ in {"advcl", "prep", "acl"}:
             frame.report_preps.extend(c for c in token.children if c.dep_ in {"dobj", "pobj"})
-    sent_end = trigger.sent.end
+    words = [t.i for t in trigger.sent if not t.is_punct]
+    final = words[-1] if words else -1
     for token in trigger.sent:  # ", the AP added." attached as parataxis anywhere
-        last = token.i > trigger.i and all(t.is_punct for t in token.doc[token.i + 1:sent_end])
+        last = token.i > trigger.i and token.i == final
         if token.lemma_.lower() in lex.speech and (token.dep_ == "parataxis" or (
                 last and token.dep_ in {"relcl", "dep", "acl"})):  # ", the agency TASS
             if token not in frame.speech_verbs:  # reported.", misparsed as a relative clause

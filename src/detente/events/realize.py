@@ -442,6 +442,8 @@ def _realize(coder: EventCoder, cand: Candidate, sent: Span, index: int, lookup:
             targets = [t for t in clause_targets if t.code not in codes]
     if not targets and code is not None and code[:2] == "13":
         targets = _condition_parties(cand, frame, lookup, lex.modality, sources)
+    if not targets and code == "015" and cand.verb is not None:
+        targets = _claimed_targets(cand, lookup, lex)
     if cand.reverse:
         sources, targets = targets, sources
     sources = [s for s in sources if s.type != "media"]
@@ -688,6 +690,25 @@ def _condition_parties(cand: Candidate, frame: Frame, lookup: ActorLookup,
             found = [a for a in found if a.code is not None and a.code not in own]
             if found:
                 return found
+    return []
+
+
+def _claimed_targets(cand: Candidate, lookup: ActorLookup, lex: EventLexicon) -> list[Actor]:
+    """A claim of responsibility is aimed where the claimed act struck: "claimed the attack
+    on a mall in Kenya's capital" (Kenya)."""
+    verb = cand.verb
+    assert verb is not None
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
+    claimed = [p for o in objects for p in prep_objects(o, "for")] or objects
+    for noun in claimed:
+        if noun.lemma_.lower() not in lex.conflict_nouns:
+            continue
+        named = [a for p in ("on", "against") for t in prep_objects(noun, p)
+                 for a in lookup.at_or_inside(t) if a.code]
+        place = _place(replace(cand, verb=None, noun=noun), lookup)
+        found = named or ([place] if place is not None else [])
+        if found:
+            return found
     return []
 
 

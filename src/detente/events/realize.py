@@ -768,6 +768,7 @@ def _unknown_perpetrator(cand: Candidate, code: str | None, sources: list[Actor]
 
     if any(c.dep_ == "nsubjpass" for c in verb.children):  # "were killed by a roadside bomb"
         found = [g for p in ("by", "in", "during", "with") for g in prep_objects(verb, p)]
+        found += [c for c in verb.children if c.dep_ == "nsubjpass"]  # "a rocket was fired"
         return any(means(g) for g in found)
     subj = [c for c in verb.children if c.dep_ == "nsubj"]
     if not subj and verb.dep_ in {"advcl", "conj"} and verb.tag_ == "VBG":

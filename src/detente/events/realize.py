@@ -453,9 +453,11 @@ def _realize(coder: EventCoder, cand: Candidate, sent: Span, index: int, lookup:
         abroad = {t.country for t in targets if t.text.rsplit(" ", 1)[-1].lower()
                   in lex.context.abroad_nouns}
         where = _location(cand, lookup) or lookup.story_country
-        home_targets = [t for t in targets if t.country not in abroad]
-        sources, _ = _domestic(sources, home_targets, None if where in abroad else where)
-        targets = _domestic([], targets, where)[1] if not abroad else targets
+        if abroad:
+            sources, _ = _domestic(sources, [t for t in targets if t.country not in abroad],
+                                   None if where in abroad else where)
+        else:
+            sources, targets = _domestic(sources, targets, where)
     elif code is not None and code[:2] in lex.context.located_roots:
         place = _place(cand, lookup, lex.noun_heads | lex.context.means_nouns)
         where = place.country if place is not None else None

@@ -59,10 +59,14 @@ class Resolved:
 _GROUP_SECTORS = frozenset({"REB", "OPP", "SEP", "UAF", "RAD", "INS", "CRM"})
 
 
-_FORMER = frozenset({"former", "ex", "late", "ousted", "deposed", "toppled", "overthrown"})
-_QUANTIFIERS = frozenset({"many", "some", "several", "few", "hundreds", "thousands", "dozens",
-                          "millions", "tens", "scores", "most", "all", "numerous", "more",
-                          "fewer", "other", "both"})
+def _office_in(org: Entry, sector: str, sectors: tuple[str, ...]
+               ) -> tuple[tuple[str, ...], str | None]:
+    """The code of someone holding an office (``sector``) in an organisation: a group's
+    spokesman or commander ("a Houthi spokesman", "Hamas leader X") speaks or fights for the
+    group itself, with its own code; otherwise the organisation's code with ``sectors``."""
+    if org.type == "group" and sector in {"GOV", "MIL"}:
+        return tuple(org.sectors), org.code
+    return sectors, compose_code(org.code, sectors)
 
 
 class NounPhrase:
@@ -182,7 +186,7 @@ class NounPhrase:
             office = self.r.dictionary.person_office(entry, self.date)
             sectors: tuple[str, ...] = office.sectors if office else ()
             title, title_phrase = self._title(mods)
-            former = any(m.lower_ in _FORMER for m in mods)
+            former = any(m.lower_ in self.r.former_words for m in mods)
             if office is None and title is not None and not former:
                 sectors = (title.sector,)  # the text's own title outranks the gazetteer
             elif office is None and title is not None and title.person:
@@ -200,9 +204,7 @@ class NounPhrase:
                 said, org = self._country_of(m for m in mods if m.i < span.start)
                 if org is not None and org.code != code and not (code or "").startswith(
                         org.code):
-                    sectors = (title.sector,)
-                    code = (org.code if org.type == "group" and title.sector in {"GOV", "MIL"}
-                            else compose_code(org.code, sectors))
+                    sectors, code = _office_in(org, title.sector, (title.sector,))
                     country = org.country
                 elif said is not None and said != country:
                     sectors = (title.sector,)
@@ -267,19 +269,20 @@ class NounPhrase:
         """The head is counted or quantified: "two Israelis", "thousands of Palestinians",
         "many Afghans", "some Iraqis"."""
         head = self.head
+        quantifiers = self.r.quantifier_words
         if any(c.dep_ in {"nummod", "quantmod"} or (c.dep_ in {"amod", "det"} and c.lower_ in
-               _QUANTIFIERS) for c in head.children):
+               quantifiers) for c in head.children):
             return True
         prep = head.head
         return head.dep_ == "pobj" and prep.lower_ == "of" and (
-            prep.head.pos_ == "NUM" or prep.head.lower_ in _QUANTIFIERS)
+            prep.head.pos_ == "NUM" or prep.head.lower_ in quantifiers)
 
     def _described(self) -> bool:
         """The people are described, not the nation: an adjective that is no country word,
         a relative or participle clause, or a place ("Palestinians of the West Bank")."""
         for child in self.head.children:
             if child.dep_ in {"acl", "relcl"} or (child.dep_ == "prep" and child.lower_ in {
-                    "of", "in", "from", "living", "at"}):
+                    "of", "in", "from", "at"}):
                 return True
             if child.dep_ == "amod" and child.i not in self.entries and not self._stance(child):
                 return True
@@ -313,19 +316,13 @@ class NounPhrase:
         start, end, text = self._span(tokens)
         sectors: tuple[str, ...] = (role.sector,)
         if role.person and role.sector in {"GOV", "LEG", "MIL", "JUD"} and any(
-                m.lower_ in _FORMER for m in mods):
+                m.lower_ in self.r.former_words for m in mods):
             sectors = ("ELI",)  # "the former British prime minister": out of office
         if role.sector == "GOV" and role.person and any(
                 m.i in self.entries and self.entries[m.i][1][0].kind == "people" for m in mods):
             sectors = ("ELI",)  # "Yoruba leaders" lead a people, not the state
         if org is not None:
-            code: str | None
-            if org.type == "group" and role.person and role.sector in {"GOV", "MIL"}:
-                # "a Houthi spokesman", "a Taliban commander": a member speaks or fights for
-                # the group itself; its own code, not a government or army inside it
-                sectors, code = tuple(org.sectors), org.code
-            else:
-                code = compose_code(org.code, sectors)
+            sectors, code = _office_in(org, role.sector if role.person else "", sectors)
             actor = Actor(text=text, name=f"{org.name} {role.phrase}", code=code,
                           country=org.country, sectors=sectors, type=org.type,  # type: ignore
                           entity_id=f"code:{code}", start=start, end=end)
@@ -437,11 +434,7 @@ class NounPhrase:
         code = compose_code(country, sectors)
         if country is None and org is not None and title is not None:
             # "Arab League Secretary General Chadli Klibi": the office is in the organisation
-            if org.type == "group" and title.sector in {"GOV", "MIL"}:
-                sectors, code = tuple(org.sectors), org.code
-            else:
-                sectors = (title.sector,)
-                code = compose_code(org.code, sectors)
+            sectors, code = _office_in(org, title.sector, (title.sector,))
             country = org.country
         actor = Actor(text=text, name=name, code=code, country=country,
                       sectors=sectors, type="person",

@@ -52,7 +52,8 @@ def place_entries(min_population: int, exclude: Iterable[str], known: set[str],
                     (population, city["countrycode"], int(city["geonameid"])))
     skip = set(exclude) | known
     generic = frozenset(w.lower() for w in generic)
-    regions = _subdivision_names(generic)
+    hits_by_region = _subdivision_hits(generic)  # pycountry's subdivisions, read once
+    regions = {name: {country for country, _ in hits} for name, hits in hits_by_region.items()}
     out: list[Entry] = []
     taken: set[str] = set()
     for name, hits in by_name.items():
@@ -70,15 +71,7 @@ def place_entries(min_population: int, exclude: Iterable[str], known: set[str],
             continue
         out.append(Entry(kind="place", surface=name, name=name, code=iso3, country=iso3,
                          sectors=(), type="state", entity_id=f"place:{hits[0][2]}"))
-    return out + _subdivisions(skip | taken, generic)
-
-
-def _subdivision_names(generic: frozenset[str]) -> dict[str, set[str]]:
-    """First-level subdivision name -> the ISO2 codes of the countries that have one."""
-    out: dict[str, set[str]] = {}
-    for name, hits in _subdivision_hits(generic).items():
-        out[name] = {country for country, _ in hits}
-    return out
+    return out + _subdivisions(hits_by_region, skip | taken)
 
 
 def _subdivision_hits(generic: frozenset[str]) -> dict[str, set[tuple[str, str]]]:
@@ -99,12 +92,13 @@ def _subdivision_hits(generic: frozenset[str]) -> dict[str, set[tuple[str, str]]
     return by_name
 
 
-def _subdivisions(skip: set[str], generic: frozenset[str]) -> list[Entry]:
+def _subdivisions(hits_by_name: dict[str, set[tuple[str, str]]], skip: set[str]
+                  ) -> list[Entry]:
     """First-level subdivisions whose name is one country's only: "Alaska", "Sindh",
     "Idlib", "Helmand". Names also used by a city, by another country's subdivision or by a
     known actor, and names made only of generic words ("Central", "Northern"), are left out."""
     out: list[Entry] = []
-    for name, hits in _subdivision_hits(generic).items():
+    for name, hits in hits_by_name.items():
         if name in skip or len({country for country, _ in hits}) != 1:
             continue
         country, code = min(hits)

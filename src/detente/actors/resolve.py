@@ -171,6 +171,8 @@ class ActorResolver:
         self.group_roles = tuple(settings["group_anaphor_roles"][1])
         self.group_state_nouns = frozenset(settings["group_anaphor_states"][1])
         self.non_member_nouns = frozenset(settings["non_member_nouns"][1])
+        self.former_words = frozenset(settings["former_words"][1])
+        self.quantifier_words = frozenset(settings["quantifier_words"][1])
         self._person_words = {w for e in self._entries.values() for x in e
                               if x.kind == "person" for w in x.name.replace("-", " ").split()}
         for place in place_entries(int(settings["place_min_population"][1]),

@@ -30,7 +30,6 @@ from detente.events.arguments import (
 from detente.events.context import SentenceContext
 from detente.events.modality import Frame, analyse, request_noun
 from detente.events.patterns import (
-    ArgSpec,
     EventLexicon,
     NounPattern,
     TransformKind,
@@ -104,12 +103,12 @@ class EventCoder:
         return obj, [(o.lemma_.lower(), object_phrase_keys(o), bool(lookup.at(o))) for o in objs]
 
     def _match_verb(self, verb: Token, pattern: VerbPattern, lookup: ActorLookup,
-                    objects: tuple[Token | None, list[tuple[str, list[str], bool]]] | None = None
-                    ) -> int:
-        """0 when the pattern does not apply; else the object match score (see ArgSpec)."""
+                    objects: tuple[Token | None, list[tuple[str, list[str], bool]]]) -> int:
+        """0 when the pattern does not apply; else the object match score (see ArgSpec).
+        ``objects`` is :meth:`_objects` of the verb."""
         if pattern.particle and not _has_particle(verb, pattern.particle):
             return 0
-        obj, keys = objects if objects is not None else self._objects(verb, lookup)
+        obj, keys = objects
         score = 1
         if pattern.object is not None:
             if obj is None:
@@ -179,7 +178,9 @@ class EventCoder:
             lemma = next((x for x in verb_lemmas(token) if self.lex.verb_patterns_for(x)),
                          token.lemma_.lower())
             patterns = self.lex.verb_patterns_for(lemma)
-            objects = self._objects(token, lookup) if patterns else None
+            if not patterns:
+                continue
+            objects = self._objects(token, lookup)
             for pattern in patterns:
                 score = self._match_verb(token, pattern, lookup, objects)
                 if score and (best is None or (pattern.specificity, score) > best[:2]):
@@ -191,7 +192,7 @@ class EventCoder:
                     code, rule = "071", f"{rule}+money"  # "gave $5 million of aid": economic
                 means = self._means(token, code)
                 if means is not None:
-                    code, rule = means[1].code, f"{rule}+means:{means[1].id}"
+                    code, rule = means[1], f"{rule}+means:{means[2]}"
                 out.append(Candidate(
                     code=code, rule=rule, trigger=token, verb=token,
                     means=means[0] if means is not None else None,
@@ -205,9 +206,8 @@ class EventCoder:
         return out
 
     _GENERIC_VIOLENCE = frozenset({"180", "190", "200"})
-    _NO_SPEC = ArgSpec(frozenset(), frozenset(), False, False)
 
-    def _means(self, verb: Token, code: str) -> tuple[Token, NounPattern] | None:
+    def _means(self, verb: Token, code: str) -> tuple[Token, str, str] | None:
         """A generic killing or attack whose subject (or "in ..." phrase) names the attack
         more precisely takes that code: "Israeli air strikes killed 20 people" is 195, "a
         car bomb killed five soldiers" 1832 (one event, not a kill plus an air strike)."""
@@ -222,7 +222,7 @@ class EventCoder:
             npat = self.lex.noun_pattern(noun.lemma_.lower(), object_phrase_keys(noun))
             if npat is not None and npat.code[:2] in {"18", "19", "20"} and (
                     npat.code not in self._GENERIC_VIOLENCE):
-                return noun, npat
+                return noun, npat.code, npat.id
         if code[:2] != "19":  # a weapon names how force was used, not a killing's kind
             return None
         weapons = self.lex.context.weapon_codes
@@ -234,8 +234,7 @@ class EventCoder:
                 continue  # "the think tank attacked the plan"
             weapon = next((k for k in [*keys, noun.lemma_.lower()] if k in weapons), None)
             if weapon is not None:
-                return noun, NounPattern(id=f"weapon:{weapon.replace(' ', '_')}",
-                                         code=weapons[weapon], spec=self._NO_SPEC)
+                return noun, weapons[weapon], f"weapon:{weapon.replace(' ', '_')}"
         return None
 
     def _money(self, obj: Token | None) -> bool:

@@ -240,10 +240,11 @@ def analyse(trigger: Token, lex: ModalityLexicon) -> Frame:
             _local(governor, frame, lex, reported)
             cur = governor
             continue
+        governing = _governing_kind(plemma, lex)
         if dep == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children) and (
                 not any(c.dep_ in _SUBJ for c in cur.children)) and (
-                _governing_kind(plemma, lex) in {"appeal", "demand"} or (
-                    _governing_kind(plemma, lex) in {"intent", "threat"}
+                governing in {"appeal", "demand"} or (
+                    governing in {"intent", "threat"}
                     and not any(c.dep_ in {"dobj", "obj"} for c in parent.children))):
             dep = "xcomp"  # "was pressured by Congress to help Iran", "have sworn to fight",
             # parsed as adverbials (a governor with its own object keeps a purpose clause)

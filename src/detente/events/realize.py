@@ -384,10 +384,9 @@ def _realize(coder: EventCoder, cand: Candidate, sent: Span, index: int, lookup:
     elif cand.verb is not None:
         sources = _subject_actors(source_tokens(cand.verb), lookup)
         if not sources and cand.verb.dep_ == "acl" and _attempted(cand.verb, lex.modality):
-            sources = _attempt_sources(cand.verb.head, lookup, lex.modality.light_verbs)
-        if not sources and cand.verb.dep_ == "acl" and cand.verb.tag_ == "VBG" and (
-                cand.verb.head.lemma_.lower() in lex.modality.document_nouns):
-            sources = _document_sources(cand.verb.head, lookup)
+            sources = _noun_owner(cand.verb.head, lookup, lex.modality.light_verbs)
+        if not sources:
+            sources = _issuer(cand.verb, lookup, lex.modality)
         if not sources and cand.noun is None:  # "killed in Israeli shelling"
             sources = _means_sources(cand.verb, lookup)
     else:
@@ -415,9 +414,8 @@ def _realize(coder: EventCoder, cand: Candidate, sent: Span, index: int, lookup:
     if frame.kind in {"appeal", "demand"} and frame.governor is not None:
         addressee = _actors([frame.addressee], lookup) if frame.addressee is not None else []
         appealers = _actors(source_tokens(frame.governor), lookup)
-        if not appealers and frame.governor.dep_ == "acl" and frame.governor.tag_ == "VBG" and (
-                frame.governor.head.lemma_.lower() in lex.modality.document_nouns):
-            appealers = _document_sources(frame.governor.head, lookup)  # "a statement urging"
+        if not appealers:  # "a statement urging Russia to withdraw"
+            appealers = _issuer(frame.governor, lookup, lex.modality)
         if frame.request_noun is not None and (
                 verb_keys(frame.governor) & lex.modality.request_receive_verbs):
             # "Obama faces pressure from Congress to help Iran": Congress asks Obama
@@ -652,7 +650,7 @@ def _responsible(noun: Token, lookup: ActorLookup, lexicon: EventLexicon) -> lis
     if claim is not None:
         if any(c.dep_ == "neg" for c in claim.children):
             return []
-        return [a for a in _subject_actors(source_tokens(claim), lookup) if a.code or a.sectors]
+        return _agents(claim, lookup)
     if noun.dep_ != "pobj" or prep.dep_ != "prep":
         return []
     holder = prep.head  # "responsible for", or the copula itself for "behind"
@@ -663,7 +661,12 @@ def _responsible(noun: Token, lookup: ActorLookup, lexicon: EventLexicon) -> lis
     if clause.dep_ != "ROOT" and not (
             clause.dep_ == "ccomp" and clause.head.lemma_.lower() in lex.speech):
         return []
-    return [a for a in _subject_actors(source_tokens(holder), lookup) if a.code or a.sectors]
+    return _agents(holder, lookup)
+
+
+def _agents(verb: Token, lookup: ActorLookup) -> list[Actor]:
+    """The subject actors of ``verb`` that are coded or carry a sector."""
+    return [a for a in _subject_actors(source_tokens(verb), lookup) if a.code or a.sectors]
 
 
 def _unknown_perpetrator_noun(cand: Candidate, targets: list[Actor], lex: EventLexicon
@@ -714,25 +717,30 @@ def _claimed_targets(cand: Candidate, lookup: ActorLookup, lex: EventLexicon) ->
     return []
 
 
-def _document_sources(noun: Token, lookup: ActorLookup) -> list[Actor]:
-    """Who issued the statement: "the EU's statement", "a statement by the EU", "the EU
-    issued a statement", "the EU said in a statement"."""
-    found = _noun_sources(noun, lookup)
-    if not found and noun.dep_ in {"dobj", "nsubjpass"}:
-        found = _subject_actors(source_tokens(noun.head), lookup)
-    elif not found and noun.dep_ == "pobj" and noun.head.head.pos_ in {"VERB", "AUX"}:
-        found = _subject_actors(source_tokens(noun.head.head), lookup)
-    return [a for a in found if a.code or a.sectors]
+def _issuer(verb: Token, lookup: ActorLookup, lex: ModalityLexicon) -> list[Actor]:
+    """A participle on a statement is the act of whoever issued it: "the EU issued a
+    statement condemning Russia", "said in a communique calling for talks"."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBG" or (
+            verb.head.lemma_.lower() not in lex.document_nouns):
+        return []
+    return [a for a in _noun_owner(verb.head, lookup) if a.code or a.sectors]
 
 
-def _attempt_sources(noun: Token, lookup: ActorLookup, light: frozenset[str]) -> list[Actor]:
-    """Who made the attempt: "a rebel attempt to kill", "an attempt by rebels to kill",
-    "rebels made an attempt to kill" (a light verb's subject; not "police foiled an
-    attempt")."""
+def _noun_owner(noun: Token, lookup: ActorLookup, governors: frozenset[str] | None = None
+                ) -> list[Actor]:
+    """Who owns an act noun: its possessor, modifier or "by" phrase ("the EU's statement",
+    "an attempt by rebels"), else the subject of the verb that governs it. ``governors``
+    limits those verbs ("rebels made an attempt", not "police foiled an attempt"); with none
+    given any verb does, and "said in a statement" counts too."""
     found = _noun_sources(noun, lookup)
-    if not found and noun.dep_ == "dobj" and noun.head.lemma_.lower() in light:
-        found = _subject_actors(source_tokens(noun.head), lookup)
-    return found
+    if found:
+        return found
+    if noun.dep_ in ({"dobj"} if governors is not None else {"dobj", "nsubjpass"}) and (
+            governors is None or noun.head.lemma_.lower() in governors):
+        return _subject_actors(source_tokens(noun.head), lookup)
+    if governors is None and noun.dep_ == "pobj" and noun.head.head.pos_ in {"VERB", "AUX"}:
+        return _subject_actors(source_tokens(noun.head.head), lookup)
+    return []
 
 
 def _means_sources(verb: Token, lookup: ActorLookup) -> list[Actor]:

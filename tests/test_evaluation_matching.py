@@ -7,6 +7,7 @@ import pytest
 from detente.evaluation import (
     _actor_eq,
     _match,
+    _mention_span,
     _plover_2016,
     actor_level,
     plover_2016_codes,
@@ -51,3 +52,18 @@ def test_gold_plover_2016_labels_read_events_through_the_2016_table(code: str,
     cameo = CameoTable.load()
     event = SimpleNamespace(cameo=code, plover=SimpleNamespace(event=cameo[code].plover_event))
     assert _plover_2016(event, plover_2016_codes(), plover_renames()) == plover_2016  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "found"),
+    [
+        ("Russian troops entered Kharkiv.", "Russian troops", "Russian troops"),
+        ("NATO peacekeeping troops left.", "NATO  peacekeeping troops", "NATO peacekeeping troops"),
+        ("U.S. and Iranian negotiators met.", "U.S. ... negotiators", "U.S. and Iranian negotiators"),
+        ("US and British forces must leave.", "US forces", "US"),
+        ("Nobody was there.", "Chinese envoy", None),
+    ],
+)
+def test_abridged_gold_mentions_are_located(text: str, mention: str, found: str | None) -> None:
+    span = _mention_span(text, mention)
+    assert (text[span[0]:span[1]] if span else None) == found

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -231,12 +232,39 @@ def _actor_checks(case: GoldCase, coded: CodedDocument, report: EvalReport) -> N
                 report.actors["code"] += 1
 
 
+def _mention_span(text: str, mention: str) -> tuple[int, int] | None:
+    """Where a gold mention lies in the text. Gold mentions are often abridged: extra or
+    doubled spaces, ``..`` or ``...`` for left-out words ("U.S. ... negotiators"), or a
+    coordinated phrase cut to one conjunct ("US forces" for "US and British forces"). Those
+    are found as the stretch from the first to the last part that occurs in order, else as
+    the longest leading run of words that occurs; ``None`` when nothing does."""
+    mention = " ".join(mention.split())
+    if not mention:
+        return None
+    start = text.find(mention)
+    if start >= 0:
+        return start, start + len(mention)
+    parts = [p.strip() for p in re.split(r"\.{2,}|…", mention) if p.strip()]
+    if len(parts) > 1:
+        first = text.find(parts[0])
+        last = text.find(parts[-1], first + 1) if first >= 0 else -1
+        if first >= 0 and last >= 0:
+            return first, last + len(parts[-1])
+    words = parts[0].split() if parts else []
+    for size in range(len(words) - 1, 0, -1):
+        lead = " ".join(words[:size])
+        found = re.search(r"(?<!\w)" + re.escape(lead) + r"(?!\w)", text)
+        if found and any(ch.isupper() for ch in lead):
+            return found.start(), found.end()
+    return None
+
+
 def _actor_for_text(actors: Iterable[Actor], text: str, mention: str) -> Actor | None:
     """The actor whose mention overlaps the gold mention most (ties: coded, then tighter)."""
-    start = text.find(mention)
-    if start < 0:
+    span = _mention_span(text, mention)
+    if span is None:
         return None
-    end = start + len(mention)
+    start, end = span
     best: tuple[int, int, int, Actor] | None = None
     for actor in actors:
         overlap = min(end, actor.end) - max(start, actor.start)

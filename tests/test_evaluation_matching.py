@@ -41,7 +41,9 @@ def test_triples_match_one_to_one_with_null_gold_actor_as_wildcard() -> None:
 @pytest.mark.parametrize(("code", "plover_2016"), [
     ("163", "SANCTION"),   # sanctions: SANCTION in the 2016 table, COERCE in 2021
     ("1712", "COERCE"),    # destroying property: COERCE in 2016, ASSAULT in 2021
-    ("185", "THREATEN"),   # an assassination attempt: THREATEN in 2016
+    ("185", "ASSAULT"),    # an assassination attempt: 18 is ASSAULT in both tables
+    ("0813", "CONCEDE"),   # easing a curfew: CONCEDE (081-083) in 2016, RETREAT in 2021
+    ("192", "ASSAULT"),    # occupying territory: FIGHT (merged into ASSAULT) in 2016
     ("190", "ASSAULT"),    # unchanged codes keep their 2021 type
     ("091", "ACCUSE"),     # INVESTIGATE in 2016, merged into ACCUSE
 ])

@@ -71,6 +71,9 @@ class Candidate:
     conflict: bool = False
     noun: Token | None = None
     means: Token | None = None  # "air strikes killed ...": the attack noun that names the act
+    # a governing act coded only if the acts it governs (these triggers) come to nothing for
+    # want of actors: "declared that China must drop barriers or face tariff penalties"
+    fallback_of: frozenset[int] = frozenset()
 
 
 class EventCoder:
@@ -286,10 +289,11 @@ class EventCoder:
             lemma = tok.lemma_.lower()
             comps = [c for c in tok.children if c.dep_ in {"xcomp", "ccomp"} and c.pos_ in {
                 "VERB", "AUX"}]
-            if not comps or any(t.i in triggered and (
-                    owner.get(t.i) in {None, tok.i} or lemma not in mod.governor_codes)
-                    for c in comps for t in _clause_tokens(c)):
+            if not comps:
                 continue
+            blocking = frozenset(
+                t.i for c in comps for t in _clause_tokens(c) if t.i in triggered and (
+                    owner.get(t.i) in {None, tok.i} or lemma not in mod.governor_codes))
             if lemma in mod.governor_codes:
                 code, rule = mod.governor_codes[lemma], f"g.{lemma}"
                 targets: tuple[str, ...] = ("dobj", "dative", "prep:on", "prep:to", "xcomp_args")
@@ -300,8 +304,11 @@ class EventCoder:
                     code, rule = "100", f"s.{lemma}+must"  # "said Y must ...": a demand
             else:
                 continue
+            if blocking and code == "010":
+                continue  # a bare statement never stands in for the act it reports
             out.append(Candidate(code=code, rule=rule, trigger=tok, verb=tok,
-                                 obj=direct_object(tok), targets=targets, require_target=True))
+                                 obj=direct_object(tok), targets=targets, require_target=True,
+                                 fallback_of=blocking))
         return out
 
     def _noun_candidates(self, sent: Span, used: set[int]) -> list[Candidate]:
@@ -388,15 +395,21 @@ class EventCoder:
             cands.sort(key=lambda c: (c.trigger.i not in requests, -_depth(c.trigger)))
             covered: set[int] = set()
             governed: dict[int, set[tuple[str | None, str | None]]] = {}
+            decided: set[int] = set()  # triggers that gave an event or a reason beyond actors
             for cand in cands:
                 if cand.obj is not None and cand.obj.i in covered:
+                    continue
+                if cand.fallback_of & decided:
                     continue
                 recoded = governed.get(cand.trigger.i, set()) if cand.noun is None else set()
                 for item in realize(self, cand, sent, index, lookup, context, doc_id,
                                     governed):
                     if isinstance(item, Suppressed):
                         suppressed.append(item)
+                        if item.reason not in _ACTORLESS:
+                            decided.add(cand.trigger.i)
                         continue
+                    decided.add(cand.trigger.i)
                     if (_key(item.source), _key(item.target)) in recoded:
                         continue  # the complement's specific code stands for this act
                     if cand.trigger.i in requests:
@@ -434,6 +447,9 @@ class EventCoder:
 
 
 _LIGHT_PREPS = frozenset({"to", "on", "in", "into", "upon"})
+
+
+_ACTORLESS = frozenset({"no_actor", "no_target"})
 
 
 def _key(actor: Actor | None) -> str | None:
@@ -484,15 +500,18 @@ def _present(verb: Token, feature: str) -> bool:
 
 
 def _clause_tokens(verb: Token) -> list[Token]:
-    """The clause of ``verb`` without relative clauses and noun modifiers' own clauses: in
-    "Sudan must return a helicopter that was captured", *captured* is a separate act."""
+    """The clause of ``verb`` without relative clauses, noun modifiers' own clauses and
+    subordinate clauses with a conjunction: in "Sudan must return a helicopter that was
+    captured" *captured*, and in "must agree to changes before they demobilize"
+    *demobilize*, is a separate act."""
     out: list[Token] = []
     stack = [verb]
     while stack:
         tok = stack.pop()
         out.append(tok)
         stack.extend(c for c in tok.children
-                     if not (c.dep_ in {"relcl", "acl"} and tok.pos_ in {"NOUN", "PROPN"}))
+                     if not (c.dep_ in {"relcl", "acl"} and tok.pos_ in {"NOUN", "PROPN"})
+                     and not (c.dep_ == "advcl" and any(m.dep_ == "mark" for m in c.children)))
     return out
 
 

@@ -300,9 +300,10 @@ def analyse(trigger: Token, lex: ModalityLexicon) -> Frame:
             _local(parent, frame, lex, reported)
             cur = parent
             continue
-        if dep == "ccomp" and frame.obligation is not None and frame.kind is None and (
+        if dep == "ccomp" and frame.obligation is not None and frame.kind in {None, "intent"} and (
             plemma in lex.speech
-        ):  # "Russia said Sudan must return the helicopter": Russia demands it of Sudan
+        ):  # "Russia said Sudan must return the helicopter": Russia demands it of Sudan, and
+            # "said the US must be ready to mediate" asks the US to mediate
             subjects = subject_tokens(frame.obligation)
             frame.kind, frame.governor = "demand", parent
             frame.addressee = subjects[0] if subjects else None

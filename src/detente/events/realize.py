@@ -503,8 +503,9 @@ def _realize(coder: EventCoder, cand: Candidate, sent: Span, index: int, lookup:
     if cand.rule.startswith("s.") and not any(s.code for s in sources):
         return [coder.suppressed(sent, cand, code or cand.code, coded_sources[0],
                                  target_list[0], "statement by an uncoded speaker")]
-    if cand.rule.startswith("s.") and any(
-        t is not None and t.country == s.country for t in target_list for s in coded_sources
+    demand = code[:2] == "10"
+    if cand.rule.startswith("s.") and (all if demand else any)(
+        t is not None and _same_side(s, t, demand) for t in target_list for s in coded_sources
     ):
         return [coder.suppressed(sent, cand, code, coded_sources[0], target_list[0],
                                  "statement about own country")]
@@ -835,3 +836,15 @@ def _allegation(coder: EventCoder, cand: Candidate, sent: Span, index: int,
                                             cand.rule + "|allege"))
     out.append(coder.suppressed(sent, cand, code, sources[0], targets[0], "alleged"))
     return out
+
+
+def _same_side(source: Actor, target: Actor, demand: bool) -> bool:
+    """A statement about the speaker's own country is no event; a demand made of another part
+    of it is ("the rebels said President Kagame must agree to changes": REB -> GOV), unless
+    either side is the bare country or both share a sector."""
+    if target.country != source.country:
+        return False
+    if not demand:
+        return True
+    return (target.code == target.country or source.code == source.country
+            or bool(set(source.sectors) & set(target.sectors)))

@@ -36,6 +36,9 @@ class Frame:
     obligation: Token | None = None  # the clause with "must"/"should" (a demand when reported)
     stop_appeal: bool = False  # "urged X to stop supporting Y": an appeal to end an act
     request_noun: Token | None = None  # "rejected a proposal to meet": the proposal
+    # "may halt mediation if cooperation founders": a modal act on a condition (a threat
+    # when the act is hostile)
+    conditional: bool = False
 
 
 def subject_tokens(verb: Token) -> list[Token]:
@@ -69,11 +72,14 @@ def _local(verb: Token, frame: Frame, lex: ModalityLexicon, reported: bool) -> N
             else:
                 frame.modality = "hypothetical"
                 frame.hypothetical_reason = frame.hypothetical_reason or f"'{aux.text}'"
+                frame.conditional = frame.conditional or _on_condition(verb, lex)
         elif word in lex.hypothetical_aux:
             if word in lex.obligation_aux and frame.obligation is None:
                 frame.obligation = verb
             frame.modality = "hypothetical"
             frame.hypothetical_reason = frame.hypothetical_reason or f"'{aux.text}'"
+            if word not in lex.obligation_aux:
+                frame.conditional = frame.conditional or _on_condition(verb, lex)
         elif aux.lemma_ == "be" and any(c.dep_ == "xcomp" for c in verb.children):
             pass
     for child in verb.children:
@@ -87,6 +93,13 @@ def _local(verb: Token, frame: Frame, lex: ModalityLexicon, reported: bool) -> N
             frame.modality = "hypothetical"
             frame.hypothetical_reason = frame.hypothetical_reason or (
                 f"'{child.text}' clause: not yet happened")
+
+
+def _on_condition(verb: Token, lex: ModalityLexicon) -> bool:
+    """The verb has an if/unless clause of its own: "may halt mediation if cooperation
+    founders", "could cut off gas unless Kyiv pays"."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"}
+                                         for m in c.children) for c in verb.children)
 
 
 def _reported(verb: Token, lex: ModalityLexicon) -> bool:

@@ -18,7 +18,7 @@ from detente.events.arguments import (
     verb_keys,
 )
 from detente.events.context import SentenceContext
-from detente.events.modality import Frame
+from detente.events.modality import Frame, subject_tokens
 from detente.records import Actor, Attribution, Event, Suppressed
 
 if TYPE_CHECKING:
@@ -279,6 +279,14 @@ def _code_for(coder: EventCoder, cand: Candidate, frame: Frame
     kind = frame.kind
     if cand.intent and kind is None:
         kind = "intent"
+    if frame.modality == "hypothetical" and frame.conditional and kind is None and not (
+            frame.negated) and _said_by_actor(frame, cand.verb, lex.modality.speech):
+        # "may halt mediation if cooperation founders, the Dutch foreign minister said": a
+        # threat to halt it; a conditional favour, or a narrator's "could strike Iran if
+        # talks fail", stays hypothetical
+        threat = lex.transform(code, "intent")
+        if threat is not None and threat[:2] == "13":
+            return threat, "intent", None
     if frame.modality == "hypothetical" and kind not in {"consider", "threat", "appeal",
                                                           "demand"}:
         return None, "hypothetical", "hypothetical" + (
@@ -316,6 +324,16 @@ def _code_for(coder: EventCoder, cand: Candidate, frame: Frame
     if code == "186" and cand.verb is not None and _attempted(cand.verb, lex.modality):
         return "185", "realized", None  # "tried to assassinate", "an attempt to assassinate"
     return code, "realized", None
+
+
+def _said_by_actor(frame: Frame, verb: Token | None, speech: frozenset[str]) -> bool:
+    """Someone with an actor code says so ("..., the Dutch foreign minister said"), also
+    when the trailing report hangs off the act itself as an adverbial or parenthetical."""
+    said = [c for c in (verb.children if verb is not None else ())
+            if c.dep_ in {"advcl", "parataxis"} and c.lemma_.lower() in speech]
+    speakers = [*frame.speakers, *(s for v in said for s in subject_tokens(v))]
+    actors = [a for t in speakers[:1] for a in t.doc._.actors.values() if a.code]
+    return any(a.start <= t.idx < a.end for t in speakers for a in actors)
 
 
 def _attempted(verb: Token, lex: ModalityLexicon) -> bool:

@@ -322,6 +322,10 @@ class EventCoder:
                 continue
             preps = frozenset(c.lower_ for c in token.children
                               if c.dep_ == "prep" and not _temporal(c))
+            if token.dep_ == "dobj":  # "opened a hearing Wednesday into X": the parser hangs
+                preps |= frozenset(  # the object's preposition on the verb
+                    c.lower_ for c in token.head.children
+                    if c.dep_ == "prep" and c.i > token.i and not _temporal(c))
             npat = self.lex.noun_pattern(token.lemma_.lower(), object_phrase_keys(token), preps)
             if npat is None:
                 continue

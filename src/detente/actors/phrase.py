@@ -130,6 +130,15 @@ class NounPhrase:
                 return None, entry
         return None, None
 
+    def _allegiance(self) -> list[Token]:
+        """"forces loyal to Assad", "fighters linked to the Islamic State": whom the body
+        answers to."""
+        return [pobj for adj in self.head.children
+                if adj.dep_ in {"amod", "acl"} and adj.i > self.head.i
+                and adj.lower_ in self.r.allegiance_words
+                for prep in adj.children if prep.dep_ == "prep" and prep.lower_ in {"to", "with"}
+                for pobj in prep.children if pobj.dep_ == "pobj"]
+
     def _span(self, tokens: Iterable[Token]) -> tuple[int, int, str]:
         toks = sorted(tokens, key=lambda t: t.i)
         span = self.head.doc[toks[0].i : toks[-1].i + 1]  # not doc.text: O(document) per call

@@ -173,6 +173,7 @@ class ActorResolver:
         self.non_member_nouns = frozenset(settings["non_member_nouns"][1])
         self.former_words = frozenset(settings["former_words"][1])
         self.quantifier_words = frozenset(settings["quantifier_words"][1])
+        self.allegiance_words = frozenset(settings["allegiance_words"][1])
         self._person_words = {w for e in self._entries.values() for x in e
                               if x.kind == "person" for w in x.name.replace("-", " ").split()}
         for place in place_entries(int(settings["place_min_population"][1]),
@@ -392,7 +393,9 @@ class ActorResolver:
         story = _StoryFacts(doc, roles, frozenset(
             e.country for _, es in entries.values() for e in es
             if e.country and e.kind != "person"))
+        _allegiances(doc, resolved, self, roles, date)  # names found so far, for coreference
         resolved, groups = resolve_story(doc, resolved, self, date, facts=story)
+        _allegiances(doc, resolved, self, roles, date)  # and the story's surnames
         for i, res in list(resolved.items()):  # every token of a matched name points to it
             hit = entries.get(i)
             if hit is not None and res.basis == "entry":
@@ -541,3 +544,29 @@ def _one_edit(a: str, b: str) -> bool:
     while i < len(a) and a[i] == b[i]:
         i += 1
     return a[i + (len(a) == len(b)):] == b[i + 1:]
+
+
+
+def _allegiances(doc: Doc, resolved: dict[int, Resolved], resolver: ActorResolver,
+                 roles: dict[int, tuple[Span, Role]], date: dt.date | None) -> None:
+    """A body with a role and no country of its own takes it from whom it is loyal to, once
+    the story's names are known: "forces loyal to Assad" (SYRMIL), "militias allied with
+    Iran" (IRN...), "fighters linked to the Islamic State" (the group itself)."""
+    for i, res in list(resolved.items()):
+        actor = res.actor
+        if actor.code is not None or not actor.sectors or res.basis != "unresolved_role":
+            continue
+        for pobj in NounPhrase(resolver, doc[i], {}, roles, date)._allegiance():
+            lord = next((resolved[t.i].actor for t in pobj.subtree
+                         if t.i in resolved and resolved[t.i].actor.code), None)
+            if lord is None:
+                continue
+            if lord.country:
+                code = compose_code(lord.country, actor.sectors)
+                new = replace(actor, code=code, country=lord.country, type="state",
+                              entity_id=f"code:{code}")
+            else:  # a group without a state: its fighters are the group
+                new = replace(actor, code=lord.code, country=None, sectors=lord.sectors,
+                              type=lord.type, entity_id=lord.entity_id)
+            resolved[i] = replace(res, actor=new, basis="allegiance")
+            break

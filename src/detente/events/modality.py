@@ -216,6 +216,12 @@ def analyse(trigger: Token, lex: ModalityLexicon) -> Frame:
     while cur.head.i != cur.i and depth < 8:
         depth += 1
         dep, parent = cur.dep_, cur.head
+        if dep == "amod" and any(c.dep_ in _SUBJ or c.dep_ == "aux" and any(
+                g.dep_ in _SUBJ for g in c.children) for c in cur.children) and (
+                parent.dep_ in {"dobj", "obj"}):
+            # "denied that its troops had targeted civilians" parsed with "targeted" as an
+            # adjective of "civilians": a verb with its own subject is the object clause
+            dep, parent = "ccomp", parent.head
         plemma = parent.lemma_.lower()
         particle = next((c.lower_ for c in parent.children if c.dep_ == "prt"), None)
         if particle and _governing_kind(f"{plemma} {particle}", lex) is not None:

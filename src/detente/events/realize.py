@@ -410,6 +410,12 @@ def _realize(coder: EventCoder, cand: Candidate, sent: Span, index: int, lookup:
     else:
         sources = (_noun_sources(cand.noun, lookup, cand.symmetric)
                    if cand.noun is not None else [])
+    if frame.kind == "deny" and frame.governor is not None:
+        # "the Kremlin denied that its troops had targeted civilians": the denial is the
+        # Kremlin's (016), whoever the denied act would have been by
+        deniers = _subject_actors(source_tokens(frame.governor), lookup)
+        if any(a.code for a in deniers):
+            sources = deniers
     adverbial = False
     if not sources and cand.noun is not None and cand.symmetric:
         sources = _adverbial_participants(cand.noun, lookup)

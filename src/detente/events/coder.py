@@ -183,6 +183,8 @@ class EventCoder:
             patterns = self.lex.verb_patterns_for(lemma)
             if not patterns:
                 continue
+            if self._cancelled(token):
+                continue  # "vetoed a statement condemning the coup": nothing was condemned
             objects = self._objects(token, lookup)
             for pattern in patterns:
                 score = self._match_verb(token, pattern, lookup, objects)
@@ -332,6 +334,12 @@ class EventCoder:
             out.extend(self._noun_candidate(token, npat))
         return out
 
+    def _cancelled(self, verb: Token) -> bool:
+        """A participle on a text or plan that was blocked, vetoed or cancelled: "vetoed a
+        statement condemning the coup", "foiled a plot targeting the embassy"."""
+        return verb.dep_ == "acl" and verb.head.dep_ in {"dobj", "nsubjpass"} and bool(
+            verb_keys(verb.head.head) & self.lex.modality.cancel_verbs)
+
     def _noun_candidate(self, noun: Token, npat: NounPattern) -> list[Candidate]:
         anchor = noun  # "a new package of sanctions": the light verb governs "package"
         while anchor.dep_ == "pobj" and anchor.head.lower_ in {"of", "in"} and (
@@ -358,6 +366,8 @@ class EventCoder:
         base = Candidate(code=npat.code, rule=npat.id, trigger=noun, verb=None, obj=noun,
                          targets=targets, symmetric=npat.symmetric, conflict=npat.conflict,
                          noun=noun)
+        if light and self._cancelled(head):
+            return []  # "blocked a resolution demanding a ceasefire"
         if light:
             return [replace(base, verb=head, rule=npat.id + "+light")]
         if npat.light_only and not npat.symmetric:

@@ -433,7 +433,7 @@ class EventCoder:
                         events[key] = _merge(events[key], item)
                     else:
                         events[key] = item
-        doc._.events = list(events.values())
+        doc._.events = _drop_subsumed(list(events.values()))
         doc._.suppressed = suppressed
         return doc
 
@@ -464,6 +464,17 @@ _LIGHT_PREPS = frozenset({"to", "on", "in", "into", "upon"})
 
 
 _ACTORLESS = frozenset({"no_actor", "no_target"})
+
+
+def _drop_subsumed(events: list[Event]) -> list[Event]:
+    """An event with no code on either side whose source mention another event codes is
+    that event's echo: in "security forces opened fire on protesters in Mandalay, killing
+    two", the killing with no victim named adds nothing to MMRCOP 175 MMRCVL."""
+    coded = {(e.source.start, e.source.end) for e in events
+             if e.source is not None and e.source.code}
+    return [e for e in events if not (
+        e.source is not None and not e.source.code and (e.target is None or not e.target.code)
+        and (e.source.start, e.source.end) in coded)]
 
 
 def _key(actor: Actor | None) -> str | None:

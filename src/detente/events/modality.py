@@ -39,6 +39,9 @@ class Frame:
     # "may halt mediation if cooperation founders": a modal act on a condition (a threat
     # when the act is hostile)
     conditional: bool = False
+    # "offered to help the US fight IS": the act is the helped party's, the intent the
+    # helper's
+    helped: bool = False
 
 
 def subject_tokens(verb: Token) -> list[Token]:
@@ -223,6 +226,10 @@ def analyse(trigger: Token, lex: ModalityLexicon) -> Frame:
             # adjective of "civilians": a verb with its own subject is the object clause
             dep, parent = "ccomp", parent.head
         plemma = parent.lemma_.lower()
+        if dep in {"ccomp", "xcomp"} and plemma in lex.help_verbs and (
+                any(c.dep_ in _SUBJ for c in cur.children)
+                or any(c.dep_ in {"dobj", "obj"} for c in parent.children)):
+            frame.helped = True
         particle = next((c.lower_ for c in parent.children if c.dep_ == "prt"), None)
         if particle and _governing_kind(f"{plemma} {particle}", lex) is not None:
             plemma = f"{plemma} {particle}"  # "ruled out", "held off"

@@ -145,6 +145,7 @@ class ModalityLexicon:
     want_verbs: frozenset[str] = frozenset()
     prep_light_verbs: frozenset[str] = frozenset()
     cancel_verbs: frozenset[str] = frozenset()
+    help_verbs: frozenset[str] = frozenset()
     hypothetical_determiners: frozenset[str] = frozenset()
     hypothetical_modifiers: frozenset[str] = frozenset()
     part_nouns: frozenset[str] = frozenset()

@@ -279,6 +279,8 @@ def _code_for(coder: EventCoder, cand: Candidate, frame: Frame
     kind = frame.kind
     if cand.intent and kind is None:
         kind = "intent"
+    if frame.helped and (kind is not None or frame.modality != "realized" or frame.negated):
+        return None, frame.modality, "helped party's act (the help itself is not done)"
     if frame.modality == "hypothetical" and frame.conditional and kind is None and not (
             frame.negated) and _said_by_actor(frame, cand.verb, lex.modality.speech):
         # "may halt mediation if cooperation founders, the Dutch foreign minister said": a

@@ -151,7 +151,33 @@ class _Story:
                      and c.lower_ in _POSSESSIVE), None)
         if poss is None or not res.actor.sectors:
             return None
-        word = _POSSESSIVE[poss.lower_]
+        owner = self._owner(token, _POSSESSIVE[poss.lower_])
+        if owner is None or not owner.actor.country:
+            return None
+        country = owner.actor.country
+        code = compose_code(country, res.actor.sectors)
+        actor = replace(res.actor, code=code, country=country, entity_id=f"code:{code}",
+                        name=f"{country} {res.role or res.actor.name}")
+        return Resolved(actor, res.role, "possessed", res.person, res.plural)
+
+    def own_country(self, token: Token) -> Resolved | None:
+        """"Ruto said his country would send police to Haiti": the owner's country."""
+        poss = next((c for c in token.children if c.dep_ == "poss"
+                     and c.lower_ in _POSSESSIVE), None)
+        if poss is None or token.tag_ != "NN":
+            return None
+        owner = self._owner(token, _POSSESSIVE[poss.lower_])
+        if owner is None or not owner.actor.country:
+            return None
+        country = owner.actor.country
+        actor = Actor(text=f"{poss.text} {token.text}", name=country, code=country,
+                      country=country, sectors=(), type="state", entity_id=f"country:{country}",
+                      start=poss.idx, end=token.idx + len(token))
+        return Resolved(actor, None, "possessed", False, False)
+
+    def _owner(self, token: Token, word: str) -> Resolved | None:
+        """Whom a possessive pronoun on ``token`` stands for: the subject of the clause that
+        governs this one, else the nearest earlier actor in the sentence that it fits."""
         verb = token.head
         while verb.head.i != verb.i and verb.pos_ not in {"VERB", "AUX"}:
             verb = verb.head
@@ -170,13 +196,7 @@ class _Story:
             owner = next((r for i, r in self.earlier(token, window=0)
                           if r.actor.code and _compatible(word, r) and self.sent_of[i] == here),
                          None)
-        if owner is None or not owner.actor.country:
-            return None
-        country = owner.actor.country
-        code = compose_code(country, res.actor.sectors)
-        actor = replace(res.actor, code=code, country=country, entity_id=f"code:{code}",
-                        name=f"{country} {res.role or res.actor.name}")
-        return Resolved(actor, res.role, "possessed", res.person, res.plural)
+        return owner
 
     def _subject_group(self, verb: Token) -> list[Resolved]:
         members = _subject_members(verb, self.resolved)
@@ -324,6 +344,10 @@ def resolve_story(
             pair = story.state_pair(token)  # "the two countries", "both sides"
             if pair:
                 story.groups[token.i] = pair
+            elif token.lemma_.lower() in {"country", "nation"}:
+                own = story.own_country(token)  # "his country", "its nation"
+                if own is not None:
+                    resolved[token.i] = own
         elif current is None and token.pos_ == "PRON" and token.lower_ in {
             "he", "she", "they", "it", "him", "her", "them"
         }:

@@ -352,6 +352,10 @@ class NounPhrase:
                 group = (actor, *(self._role_actor(c, role, sectors, plural, sp.text,
                                                    sp.start_char, sp.end_char)
                                   for (c, _), sp in zip(others, spans, strict=True)))
+            else:
+                state = self._coordinated_state(mods)
+                if state is not None:  # "Ethiopia and Tigray rebels": Ethiopia, and rebels
+                    group = (actor, state)
         return Resolved(actor, role.phrase, "role", role.person and not plural, plural, group)
 
     def _leader_country(self, mods: list[Token]) -> str | None:
@@ -372,6 +376,24 @@ class NounPhrase:
                      country=country, sectors=sectors,
                      type="person" if role.person and not plural else "state",
                      entity_id=f"code:{code}", start=start, end=end)
+
+    def _coordinated_state(self, mods: list[Token]) -> Actor | None:
+        """A country named as a noun and coordinated with a modifier that is no country
+        ("Ethiopia and Tigray rebels", "Colombia and FARC guerrillas") is a party of its own,
+        not the description of the role's members."""
+        for tok in mods:
+            hit = self.entries.get(tok.i)
+            if hit is None or hit[1][0].kind != "country" or tok.pos_ != "PROPN":
+                continue
+            conjs = [c for c in tok.conjuncts if c.i > tok.i]
+            if conjs and not any(self.entries.get(c.i) for c in conjs) and any(
+                    c.dep_ == "cc" and c.lower_ == "and" for c in tok.children):
+                country = hit[1][0].country
+                span = hit[0]
+                return Actor(text=span.text, name=hit[1][0].name, code=country, country=country,
+                             sectors=(), type="state", entity_id=f"country:{country}",
+                             start=span.start_char, end=span.end_char)
+        return None
 
     def _coordinated_countries(self, tokens: list[Token], first: str
                                ) -> list[tuple[str, Token]]:

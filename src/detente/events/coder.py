@@ -466,15 +466,28 @@ _LIGHT_PREPS = frozenset({"to", "on", "in", "into", "upon"})
 _ACTORLESS = frozenset({"no_actor", "no_target"})
 
 
+_VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+
+
 def _drop_subsumed(events: list[Event]) -> list[Event]:
-    """An event with no code on either side whose source mention another event codes is
-    that event's echo: in "security forces opened fire on protesters in Mandalay, killing
-    two", the killing with no victim named adds nothing to MMRCOP 175 MMRCVL."""
+    """An event with no coded target that another event of its sentence already tells in
+    full is that event's echo: in "security forces opened fire on protesters in Mandalay,
+    killing two" the killing with no victim named adds nothing to MMRCOP 175 MMRCVL, and in
+    "Russia launched missile strikes on Kyiv, killing 11 people" nothing to RUS 195 UKR."""
     coded = {(e.source.start, e.source.end) for e in events
              if e.source is not None and e.source.code}
-    return [e for e in events if not (
-        e.source is not None and not e.source.code and (e.target is None or not e.target.code)
-        and (e.source.start, e.source.end) in coded)]
+    violent = {(e.sentence_index, e.source.code) for e in events
+               if e.root in _VIOLENT_ROOTS and e.source is not None and e.source.code
+               and e.target is not None and e.target.code}
+
+    def echo(e: Event) -> bool:
+        if e.source is None or (e.target is not None and e.target.code) or e.mentions > 1:
+            return False
+        if not e.source.code:
+            return (e.source.start, e.source.end) in coded
+        return e.root in _VIOLENT_ROOTS and (e.sentence_index, e.source.code) in violent
+
+    return [e for e in events if not echo(e)]
 
 
 def _key(actor: Actor | None) -> str | None:

@@ -104,6 +104,7 @@ class NounPattern:
     conflict: bool = False
     light_only: bool = False
     requires: frozenset[str] = frozenset()  # prepositions of which the noun must have one
+    exclude: ArgSpec | None = None  # phrases that are no such act ("heart attack")
     line: int = 0
 
 
@@ -148,6 +149,7 @@ class ModalityLexicon:
     help_verbs: frozenset[str] = frozenset()
     hypothetical_determiners: frozenset[str] = frozenset()
     hypothetical_modifiers: frozenset[str] = frozenset()
+    hypothetical_participles: frozenset[str] = frozenset()
     part_nouns: frozenset[str] = frozenset()
     media_cues: frozenset[str] = frozenset()
     request_appeal_nouns: frozenset[str] = frozenset()
@@ -232,6 +234,7 @@ class _NounRow(BaseModel):
     conflict: bool = False
     light_only: bool = False
     requires: list[str] = []
+    exclude: list[str] = []
 
 
 _TARGET_SLOTS = {
@@ -349,6 +352,8 @@ class EventLexicon:
         for npat in self.noun_patterns:
             if npat.requires and not npat.requires & preps:
                 continue
+            if npat.exclude is not None and npat.exclude.matches(lemma, keys, False):
+                continue
             score = npat.spec.matches(lemma, keys, False)
             if score and (best is None or score > best[0]):
                 best = (score, npat)
@@ -440,6 +445,7 @@ def _load_nouns(path: Path, builder: _Builder, cameo: CameoTable) -> list[NounPa
             id=row.id, spec=builder.spec(row.nouns, path, line, "nouns"), code=row.code,
             target=tuple(row.target), symmetric=row.symmetric, conflict=row.conflict,
             light_only=row.light_only, requires=frozenset(p.lower() for p in row.requires),
+            exclude=builder.spec(row.exclude, path, line, "exclude") if row.exclude else None,
             line=line,
         ))
     return out

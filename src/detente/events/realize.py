@@ -66,6 +66,8 @@ def _noun_sources(noun: Token, lookup: ActorLookup, symmetric: bool = False) -> 
     """"Russia's invasion", "Israeli air strikes", "the attack by X". A symmetric noun takes
     only a possessor or "by" ("the G20 summit" is not the G20 meeting anyone)."""
     deps = {"poss"} if symmetric else {"poss", "compound", "amod", "nmod"}
+    if _ranked(noun):  # "Iraq's highest-profile assassination": where, not by whom
+        deps = deps - {"poss"}
     for child in noun.children:
         if child.dep_ in deps and (found := lookup.expand(child)):
             return found
@@ -73,6 +75,18 @@ def _noun_sources(noun: Token, lookup: ActorLookup, symmetric: bool = False) -> 
         if found := lookup.expand(pobj):
             return found
     return []
+
+
+_RANKING_WORDS = frozenset({"worst", "deadliest", "bloodiest", "biggest", "largest", "most",
+                            "highest-profile"})
+
+
+def _ranked(noun: Token) -> bool:
+    """The noun is ranked against others by a superlative ("the country's deadliest attack",
+    "Iraq's highest-profile assassination"): its possessor says where, not who. An ordinal
+    does not ("Russia's first attack on Kyiv" is Russia's)."""
+    mods = [t for c in noun.lefts if c.dep_ != "poss" for t in c.subtree]
+    return any(t.tag_ == "JJS" or t.lower_ in _RANKING_WORDS for t in mods)
 
 
 def _adverbial_participants(noun: Token, lookup: ActorLookup) -> list[Actor]:
@@ -391,6 +405,8 @@ def _realize(coder: EventCoder, cand: Candidate, sent: Span, index: int, lookup:
     if cand.noun is not None and cand.verb is None and any(
             (c.dep_ == "det" and c.lower_ in lex.modality.hypothetical_determiners)
             or (c.dep_ == "amod" and c.lower_ in lex.modality.hypothetical_modifiers)
+            or (c.dep_ == "acl" and c.tag_ == "VBN"  # "UN sanctions, threatened over X"
+                and c.lemma_.lower() in lex.modality.hypothetical_participles)
             for c in cand.noun.children):  # "any Israeli attack", "a possible strike"
         return [coder.suppressed(sent, cand, cand.code, None, None,
                                  "hypothetical (unrealised act noun)")]

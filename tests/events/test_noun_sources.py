@@ -1,0 +1,24 @@
+"""Who an act noun belongs to: its possessor is the agent unless a superlative makes it the
+place ("Iraq's deadliest attack"), and an ordinal does not ("Russia's first attack")."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+
+@pytest.mark.parametrize(("text", "date", "source", "present"), [
+    ("Gunmen killed the Baghdad governor in Iraq's highest-profile assassination in eight "
+     "months.", "2005-01-04", "IRQ", False),
+    ("A bomb exploded in the capital in Pakistan's deadliest attack this year.", "2023-01-30",
+     "PAK", False),
+    ("Russia's first attack on Kyiv since March killed five people.", "2022-06-05", "RUS",
+     True),
+    ("Israel's attack on the convoy drew condemnation.", "2024-04-02", "ISR", True),
+])
+def test_possessor_of_an_act_noun(coder: Any, text: str, date: str, source: str,
+                                  present: bool) -> None:
+    coded = coder.code_text(text, date=date)
+    sources = {e.source.code for e in coded.events if e.source is not None}
+    assert (source in sources) is present, [(e.source, e.cameo) for e in coded.events]

@@ -256,6 +256,15 @@ class NounPhrase:
                 actor = Actor(text=text, name=text, code=code, country=home, sectors=("CVL",),
                               type="group", entity_id=f"code:{code}", start=start, end=end)
                 return Resolved(actor, None, "ethnic", False, True)
+        if not plural and entry.kind == "adjective" and self.head.pos_ in {"NOUN", "PROPN"} and (
+                self.head.dep_ not in {"amod", "compound"}) and any(
+                c.dep_ == "det" and c.lower_ in {"a", "an", "another"} for c in self.head.children):
+            # "a Briton", "an American": one of the nation's people, not the nation
+            code = compose_code(entry.country, ("CVL",)) or entry.code
+            actor = Actor(text=text, name=text, code=code, country=entry.country,
+                          sectors=("CVL",), type="person", entity_id=f"code:{code}",
+                          start=start, end=end)
+            return Resolved(actor, None, "entry", True, False)
         if plural and any(m.lower_ in self.r.ethnic_words for m in mods):
             actor = Actor(text=text, name=text, code=None, country=None, sectors=("CVL",),
                           type="group", entity_id=None, start=start, end=end)

@@ -298,6 +298,8 @@ class ActorResolver:
             tok = doc[i]
             if tok.pos_ != "PROPN" or not tok.text[:1].isupper():
                 continue
+            if any(ch.isdigit() for ch in tok.text):
+                continue  # a model designation, no name: "a U.S. AC-130 gunship", "Su-25 jets"
             linked = tok.head.i in range(span.start, span.end) or span.root.head.i == tok.i
             if not linked or tok.dep_ not in {"compound", "nsubj", "dobj", "pobj", "ROOT",
                                                "nmod", "appos"} and tok.head.i != tok.i:

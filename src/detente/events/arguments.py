@@ -252,6 +252,9 @@ def _antecedent(token: Token) -> Token:
         }:
             head = head.head.head
         return head
+    if token.tag_ == "VBG" and (subj := next(
+            (c for c in token.children if c.dep_ == "nsubj" and c.i < token.i), None)):
+        return subj  # "the Red Cross operating in Iraq said": a participle parsed as the subject
     return token
 
 
@@ -275,6 +278,11 @@ def source_tokens(verb: Token, depth: int = 0) -> list[Token]:
     if not subjects:  # "Hungary is opposed": the parser hung the subject on the auxiliary
         subjects = [g for c in verb.children if c.dep_ in {"aux", "auxpass"} and c.i < verb.i
                     for g in c.children if g.dep_ in {"nsubj", "nsubjpass"}]
+    if not subjects and verb.tag_ in {"VBD", "VBZ", "VBP"}:
+        # "after Cuba threatened to cut ties" parsed with Cuba as the object of "after": a
+        # finite verb's subordinator does not take a noun
+        subjects = [g for c in verb.children if c.dep_ == "mark" and c.i < verb.i
+                    for g in c.children if g.dep_ == "pobj" and g.pos_ in {"PROPN", "NOUN"}]
     if subjects:
         return [_antecedent(s) for s in subjects if s.dep_ != "expl"]
     head = verb.head

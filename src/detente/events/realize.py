@@ -56,10 +56,26 @@ def _subject_actors(tokens: list[Token], lookup: ActorLookup) -> list[Actor]:
         t.right_edge.i + 1 >= n.left_edge.i and t.i < n.i and n.i not in
         {c.i for c in t.conjuncts} for n in named)]
     out = _actors(kept, lookup, inside=True)
-    # "killed by a roadside bomb in Helmand province": a place inside the phrase is where the
-    # agent was, not who it was
-    return [a for a in out if not (a.entity_id or "").startswith(("place:", "subdivision:"))
-            or any(a in lookup.at(t) for t in kept)]
+    # "killed by a roadside bomb in Helmand province", "a camp in the Sinai that killed 34
+    # people": a place inside the phrase, or any actor named only in its locative phrase, is
+    # where the agent was, not who it was
+    where = {w.i for t in kept for p in t.subtree if p.dep_ == "prep"
+             and p.lower_ in _LOCATIVE_PREPS for w in p.subtree}
+    return [a for a in out if any(a in lookup.at(t) for t in kept) or not (
+        (a.entity_id or "").startswith(("place:", "subdivision:"))
+        or _span_tokens(a, kept) <= where)]
+
+
+_LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "on"})
+
+
+def _span_tokens(actor: Actor, kept: list[Token]) -> set[int]:
+    """Indices of the tokens of ``actor``'s mention (in the document of ``kept``)."""
+    if not kept:
+        return set()
+    doc = kept[0].doc
+    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    return {t.i for t in span} if span is not None else {-1}
 
 
 def _noun_sources(noun: Token, lookup: ActorLookup, symmetric: bool = False) -> list[Actor]:
@@ -233,8 +249,15 @@ def _domestic(sources: list[Actor], targets: list[Actor], where: str | None = No
 
     if located:  # violence: the place decides, not the other side's nationality
         return fill(sources, where), fill(targets, where)
-    sources = fill(sources, where or _home(targets))  # the place first: "police in Moscow
-    return sources, fill(targets, where or _home(sources))  # arrested a US citizen" are Russian
+    # the place first: "police in Moscow arrested a US citizen" are Russian; else the other
+    # side's country, but not for outlaws: "kidnappers seized two Americans" are no Americans
+    outlaws = [a for a in sources if a.sectors and set(a.sectors) <= _OUTLAW_SECTORS]
+    sources = [*fill([a for a in sources if a not in outlaws], where or _home(targets)),
+               *fill(outlaws, where)]
+    return sources, fill(targets, where or _home(sources))
+
+
+_OUTLAW_SECTORS = frozenset({"CRM", "UAF", "REB", "INS"})
 
 
 def _attribution(frame: Frame, lookup: ActorLookup, media_cues: frozenset[str]
@@ -600,9 +623,19 @@ def _realize(coder: EventCoder, cand: Candidate, sent: Span, index: int, lookup:
         elif code in verbal.codes and target is None and _kinds(source) and (
                 _kinds(source) <= verbal.alone_sectors):
             act, act_rule = verbal.alone_code, rule + "|verbal"  # "Tories attack U-turns"
+        elif code == "192" and target is not None and _people(target):
+            act, act_rule = "181", rule + "|people"  # "kidnappers seized two Americans"
         out.append(coder.make_event(doc_id, index, sent, act, source, target, modality,
                                     attribution, cand, act_rule))
     return out
+
+
+def _people(actor: Actor) -> bool:
+    """Persons or civilians, not land: what is seized is then abducted ("seized two
+    Americans and a Briton", "captured the journalist")."""
+    return actor.type == "person" or "CVL" in actor.sectors or (
+        actor.type == "state" and not actor.sectors
+        and (actor.entity_id or "").startswith("code:"))  # plural demonym: "two Americans"
 
 
 # CAMEO's protest codes 141-145 each split by purpose in the same order: 1 leadership change,

@@ -316,6 +316,8 @@ class NounPhrase:
         of_tokens = self.of_phrases()
         if role.person and not plural:  # "a nurse in Kano" says where, not whose
             of_tokens = [t for t in of_tokens if t.head.lower_ != "in"]
+        if role.phrase in self.r.patient_of_roles:  # "the kidnappers of two Chinese engineers"
+            of_tokens = [t for t in of_tokens if t.head.lower_ != "of"]
         country, org = self._country_of(mods)
         tokens = [*span, *[m for m in mods if m.i < span.start]]
         if country is None and org is None:

@@ -174,6 +174,7 @@ class ActorResolver:
         self.former_words = frozenset(settings["former_words"][1])
         self.quantifier_words = frozenset(settings["quantifier_words"][1])
         self.allegiance_words = frozenset(settings["allegiance_words"][1])
+        self.patient_of_roles = frozenset(settings["patient_of_roles"][1])
         self._person_words = {w for e in self._entries.values() for x in e
                               if x.kind == "person" for w in x.name.replace("-", " ").split()}
         for place in place_entries(int(settings["place_min_population"][1]),

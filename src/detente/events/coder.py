@@ -198,6 +198,9 @@ class EventCoder:
                 means = self._means(token, code)
                 if means is not None:
                     code, rule = means[1], f"{rule}+means:{means[2]}"
+                if code[:2] == "19" and any(c.lower_ == "test" and c.i < token.i
+                                            for c in token.children):
+                    code, rule = "150", f"{rule}+test"  # "test-fired a missile": a show of force
                 out.append(Candidate(
                     code=code, rule=rule, trigger=token, verb=token,
                     means=means[0] if means is not None else None,

@@ -302,6 +302,14 @@ def analyse(trigger: Token, lex: ModalityLexicon) -> Frame:
                 _local(parent, frame, lex, reported)
                 cur = parent
                 continue
+            if kind == "intent" and plemma in {"expect", "predict", "forecast", "project"} and any(
+                    c.dep_ == "auxpass" for c in parent.children) and frame.kind is None:
+                # "US troops are expected to take part in an offensive": a forecast
+                frame.modality = "hypothetical"
+                frame.hypothetical_reason = f"'{parent.text}'"
+                _local(parent, frame, lex, reported)
+                cur = parent
+                continue
             if kind is not None and frame.kind is None:
                 frame.kind, frame.governor = kind, parent
                 if kind in {"appeal", "demand"}:

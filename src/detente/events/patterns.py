@@ -191,6 +191,7 @@ class ContextLexicon:
     weapon_codes: dict[str, str] = field(default_factory=dict)  # weapon lemma -> CAMEO code
     weapon_exclude: frozenset[str] = frozenset()  # "think tank": not a weapon
     abroad_nouns: frozenset[str] = frozenset()  # "embassy": a state's seat in another one
+    hazard_nouns: frozenset[str] = frozenset()  # "Hurricane Ivan hit the Cayman Islands"
     scoreline_context: str | None = None  # the context a scoreline ("1-0") counts for
     phrases: dict[str, tuple[str, ...]] = field(default_factory=dict)  # multi-word cues
     cue_index: dict[str, tuple[str, ...]] = field(default_factory=dict)  # lemma -> contexts
@@ -560,4 +561,5 @@ def _load_context(path: Path, cameo: CameoTable) -> ContextLexicon:
         weapon_codes=_weapon_codes(mapping, path, cameo),
         weapon_exclude=_words(mapping, "weapon_exclude", path),
         abroad_nouns=_words(mapping, "abroad_nouns", path),
+        hazard_nouns=_words(mapping, "hazard_nouns", path),
     )

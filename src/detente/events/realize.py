@@ -447,10 +447,13 @@ def _realize(coder: EventCoder, cand: Candidate, sent: Span, index: int, lookup:
         if not sources:
             sources = _issuer(cand.verb, lookup, lex.modality)
         if not sources and cand.noun is None:  # "killed in Israeli shelling"
-            sources = _means_sources(cand.verb, lookup)
+            sources = _means_sources(cand.verb, lookup, lex.context.means_nouns
+                                     | lex.conflict_nouns | lex.context.weapon_codes.keys())
     else:
         sources = (_noun_sources(cand.noun, lookup, cand.symmetric)
                    if cand.noun is not None else [])
+    if cand.verb is not None and cand.noun is None and _hazard(cand.verb, lex.context.hazard_nouns):
+        return [coder.suppressed(sent, cand, cand.code, None, None, "natural hazard")]
     if frame.kind == "deny" and frame.governor is not None:
         # "the Kremlin denied that its troops had targeted civilians": the denial is the
         # Kremlin's (016), whoever the denied act would have been by
@@ -625,6 +628,12 @@ def _realize(coder: EventCoder, cand: Candidate, sent: Span, index: int, lookup:
             act, act_rule = verbal.alone_code, rule + "|verbal"  # "Tories attack U-turns"
         elif code == "192" and target is not None and _people(target):
             act, act_rule = "181", rule + "|people"  # "kidnappers seized two Americans"
+        elif code == "042" and "MIL" in source.sectors and source.type != "person":
+            # troops arriving or leaving for a country make no visit: peacekeepers deployed
+            # there protect it (074), other troop movements are no event here
+            if "peacekeep" not in source.text.lower():
+                continue
+            act, act_rule = "074", rule + "|peacekeepers"
         out.append(coder.make_event(doc_id, index, sent, act, source, target, modality,
                                     attribution, cand, act_rule))
     return out
@@ -819,16 +828,32 @@ def _noun_owner(noun: Token, lookup: ActorLookup, governors: frozenset[str] | No
     return []
 
 
-def _means_sources(verb: Token, lookup: ActorLookup) -> list[Actor]:
+def _means_sources(verb: Token, lookup: ActorLookup, means: frozenset[str]) -> list[Actor]:
     """The actor behind the means of an act: "were killed in Israeli shelling", "wounded in
-    an attack by rebels", "killed by a Russian missile"."""
+    an attack by rebels", "killed by a Russian missile". Only a means counts: "abducted from
+    their home in a Baghdad district" names a place."""
     for prep in ("in", "during", "by", "with"):
         for pobj in prep_objects(verb, prep):
             if pobj.pos_ == "PROPN" or lookup.at(pobj):
                 continue  # "killing civilians in El Fasher": a place or an actor, not a means
+            if not {pobj.lemma_.lower(), *object_phrase_keys(pobj)} & means:
+                continue
             if found := _noun_sources(pobj, lookup):
                 return [a for a in found if a.code is not None or a.sectors]
     return []
+
+
+def _hazard(verb: Token, hazards: frozenset[str]) -> bool:
+    """The subject is a storm, quake or fire, not anyone: "the full force of Hurricane Ivan
+    has hit the Cayman Islands"."""
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "csubj"}]
+    return any(t.lemma_.lower() in hazards for s in subjects for t in s.subtree
+               if t.pos_ in {"NOUN", "PROPN"})
+
+
+# Acts that only a person does: abduction, assault, torture, assassination, mass killing.
+_AGENTIVE_CODES = frozenset({"181", "182", "1821", "1822", "1823", "185", "186", "201",
+                             "202", "203"})
 
 
 def _unknown_perpetrator(cand: Candidate, code: str | None, sources: list[Actor],
@@ -853,6 +878,8 @@ def _unknown_perpetrator(cand: Candidate, code: str | None, sources: list[Actor]
             lemma in lex.context.means_nouns or lemma in lex.conflict_nouns)
 
     if any(c.dep_ == "nsubjpass" for c in verb.children):  # "were killed by a roadside bomb"
+        if code in _AGENTIVE_CODES:  # "two Americans were abducted": someone abducted them,
+            return True  # while "were killed" may be an accident unless a means is named
         found = [g for p in ("by", "in", "during", "with") for g in prep_objects(verb, p)]
         found += [c for c in verb.children if c.dep_ == "nsubjpass"]  # "a rocket was fired"
         return any(means(g) for g in found)

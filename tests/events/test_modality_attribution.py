@@ -61,3 +61,13 @@ def test_modality_suppressed_with_reason(coder: Any, text: str, reason: str | No
     assert not [e for e in coded.events if e.root in {"11", "19"}]
     if reason is not None:
         assert any(s.reason.startswith(reason) for s in coded.suppressed)
+
+
+@pytest.mark.parametrize("text", [
+    "Canada's military ombudsman will travel to Afghanistan next week, it is reported here.",
+    "It was reported that Russia attacked Kharkiv.",
+])
+def test_an_impersonal_report_names_no_speaker(coder: Any, text: str) -> None:
+    coded = coder.code_text(text, date="2024-04-02")
+    assert coded.events, "the reported act is still coded"
+    assert all(e.attribution.speaker is None for e in coded.events)

@@ -298,6 +298,31 @@ def _subject_members(verb: Token, resolved: dict[int, Resolved]) -> list[Resolve
     return []
 
 
+_INSTITUTION_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD"})
+
+
+def _sole_state(token: Token, res: Resolved, countries: object) -> Resolved | None:
+    """"The government", "the army", "the police" with no country of their own in a story
+    that names exactly one country are that country's: "rebel groups in Sudan's Darfur said
+    the government had launched an offensive" (SDNGOV). A person ("the minister") is left to
+    the role anaphor, and two countries leave it unresolved."""
+    if res.person or not res.actor.sectors or not set(res.actor.sectors) <= _INSTITUTION_SECTORS:
+        return None
+    if not isinstance(countries, frozenset):
+        return None
+    states = {c for c in countries if isinstance(c, str) and len(c) == 3}  # no IGO codes
+    if len(states) != 1:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) or any(
+            c.dep_ in {"amod", "compound", "poss", "nmod"} for c in token.children):
+        return None
+    (country,) = states
+    code = compose_code(country, res.actor.sectors)
+    actor = replace(res.actor, code=code, country=country, type="state",
+                    entity_id=f"code:{code}", name=f"{country} {res.role or res.actor.name}")
+    return Resolved(actor, res.role, "story_state", res.person, res.plural)
+
+
 def resolve_story(
     doc: Doc, resolved: dict[int, Resolved], resolver: ActorResolver | None = None,
     date: object = None, facts: object = None,
@@ -339,6 +364,8 @@ def resolve_story(
                 story.groups[token.i] = [_relabel(m, token).actor for m in anaphor]
             elif anaphor is not None:
                 resolved[token.i] = anaphor
+            elif (sole := _sole_state(token, current, getattr(facts, "countries", None))):
+                resolved[token.i] = sole
         elif current is None and token.pos_ == "NOUN" and resolver is not None and (
                 token.lemma_.lower() in resolver.group_state_nouns):
             pair = story.state_pair(token)  # "the two countries", "both sides"

@@ -274,6 +274,8 @@ def source_tokens(verb: Token, depth: int = 0) -> list[Token]:
     if is_passive(verb):
         agent = _agent(verb)
         return [agent] if agent is not None else []
+    if verb.tag_ == "VBN" and (agent := _agent(verb)) is not None:
+        return [agent]  # "not about to free prisoners as demanded by an al Qaeda ally"
     subjects = [c for c in verb.children if c.dep_ in {"nsubj", "csubj", "expl", "nsubjpass"}]
     if not subjects:  # "Hungary is opposed": the parser hung the subject on the auxiliary
         subjects = [g for c in verb.children if c.dep_ in {"aux", "auxpass"} and c.i < verb.i

@@ -331,7 +331,11 @@ class EventCoder:
                 preps |= frozenset(  # the object's preposition on the verb
                     c.lower_ for c in token.head.children
                     if c.dep_ == "prep" and c.i > token.i and not _temporal(c))
-            npat = self.lex.noun_pattern(token.lemma_.lower(), object_phrase_keys(token), preps)
+            lemma = token.lemma_.lower()  # "war on terror", "war of words": phrase keys too
+            keys = [*object_phrase_keys(token), *(
+                f"{lemma} {c.lower_} {o.lemma_.lower()}" for c in token.children
+                if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj")]
+            npat = self.lex.noun_pattern(lemma, keys, preps)
             if npat is None:
                 continue
             out.extend(self._noun_candidate(token, npat))

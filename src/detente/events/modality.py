@@ -226,6 +226,9 @@ def analyse(trigger: Token, lex: ModalityLexicon) -> Frame:
             # adjective of "civilians": a verb with its own subject is the object clause
             dep, parent = "ccomp", parent.head
         plemma = parent.lemma_.lower()
+        if dep == "xcomp" and plemma in lex.plot_verbs and cur.pos_ == "VERB":
+            frame.modality = "hypothetical"  # "a militant who plotted to kill the ambassador"
+            frame.hypothetical_reason = frame.hypothetical_reason or f"'{parent.text}'"
         if dep in {"ccomp", "xcomp"} and plemma in lex.help_verbs and (
                 any(c.dep_ in _SUBJ for c in cur.children)
                 or any(c.dep_ in {"dobj", "obj"} for c in parent.children)):

@@ -163,6 +163,7 @@ class ModalityLexicon:
     assertive_demand: frozenset[str] = frozenset()
     posture_verbs: frozenset[str] = frozenset()
     attempt_words: frozenset[str] = frozenset()
+    plot_verbs: frozenset[str] = frozenset()
     responsibility_words: frozenset[str] = frozenset()
     claim_verbs: frozenset[str] = frozenset()
     document_nouns: frozenset[str] = frozenset()

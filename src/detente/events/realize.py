@@ -260,6 +260,9 @@ def _domestic(sources: list[Actor], targets: list[Actor], where: str | None = No
 _OUTLAW_SECTORS = frozenset({"CRM", "UAF", "REB", "INS"})
 
 
+_EMPTY_SPEAKERS = frozenset({"it", "this", "that", "there"})
+
+
 def _attribution(frame: Frame, lookup: ActorLookup, media_cues: frozenset[str]
                  ) -> Attribution:
     """Who says so: the speaker, and the outlet that reports it. A news outlet or state
@@ -281,8 +284,8 @@ def _attribution(frame: Frame, lookup: ActorLookup, media_cues: frozenset[str]
             outlets += [(0 if a.type == "media" else 1, a.name) for a in media]
         elif token in frame.report_preps and _looks_like_media(token, media_cues):
             outlets.append((2, name))
-        elif token not in listeners:
-            speaker = speaker or name
+        elif token not in listeners and not (actor is None and token.lower_ in _EMPTY_SPEAKERS):
+            speaker = speaker or name  # "it is reported", "it was said": nobody named
     reporter = min(outlets, key=lambda x: x[0])[1] if outlets else None
     return Attribution(speaker=speaker, reported_by=reporter)
 

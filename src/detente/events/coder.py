@@ -487,7 +487,15 @@ def _drop_subsumed(events: list[Event]) -> list[Event]:
                if e.root in _VIOLENT_ROOTS and e.source is not None and e.source.code
                and e.target is not None and e.target.code}
 
+    known = {(e.sentence_index, e.target.code) for e in events
+             if e.root in _VIOLENT_ROOTS and e.source is not None and e.source.code
+             and e.target is not None and e.target.code}
+
     def echo(e: Event) -> bool:
+        if e.source is None and e.target is not None and e.mentions == 1:
+            # "the army said it attacked the car of X, who was killed in an airstrike": the
+            # killing by someone unknown is the army's attack told again
+            return e.root in _VIOLENT_ROOTS and (e.sentence_index, e.target.code) in known
         if e.source is None or (e.target is not None and e.target.code) or e.mentions > 1:
             return False
         if not e.source.code:

@@ -469,7 +469,9 @@ def _realize(coder: EventCoder, cand: Candidate, sent: Span, index: int, lookup:
         adverbial = bool(sources)
     clause_targets: list[Actor] = []
     if cand.noun is not None and cand.verb is None and not sources:
-        sources = _responsible(cand.noun, lookup, lex)
+        sources, said_in = _responsible(cand.noun, lookup, lex)
+        if sources and said_in is not None and said_in.pos_ in {"VERB", "AUX"}:
+            frame = coder.frame(said_in)  # "..., Human Rights Watch said"
     if cand.noun is not None and cand.verb is None and not cand.symmetric:
         clause_sources, clause_targets = _clause_participants(cand.noun, lookup)
         if clause_sources and not sources:  # the clause's actors come with its frame
@@ -721,10 +723,12 @@ def _clause_participants(noun: Token, lookup: ActorLookup) -> tuple[list[Actor],
     return [a for a in subjects if a.code or a.sectors], [a for a in objects if a.code]
 
 
-def _responsible(noun: Token, lookup: ActorLookup, lexicon: EventLexicon) -> list[Actor]:
+def _responsible(noun: Token, lookup: ActorLookup, lexicon: EventLexicon
+                 ) -> tuple[list[Actor], Token | None]:
     """"X is responsible for the killings", "officials said X was behind the attack": X did
     it. Stated in the main clause or reported by a speech verb; deeper ("evidence proving X
-    was behind") it is only a claim about the act."""
+    was behind") it is only a claim about the act. Also the clause that says so, whose frame
+    (speaker, negation) the act takes."""
     lex = lexicon.modality
     prep = noun.head
     words = lex.responsibility_words
@@ -737,19 +741,19 @@ def _responsible(noun: Token, lookup: ActorLookup, lexicon: EventLexicon) -> lis
         claim = prep.head.head  # "claimed responsibility for the attack"
     if claim is not None:
         if any(c.dep_ == "neg" for c in claim.children):
-            return []
-        return _agents(claim, lookup)
+            return [], None
+        return _agents(claim, lookup), claim
     if noun.dep_ != "pobj" or prep.dep_ != "prep":
-        return []
+        return [], None
     holder = prep.head  # "responsible for", or the copula itself for "behind"
     if not ((prep.lower_ == "for" and holder.lemma_.lower() in words and holder.dep_ == "acomp")
             or (prep.lower_ in words and holder.lemma_ == "be")):
-        return []  # "holds Hamas responsible for": Israel's accusation, not Hamas's act
+        return [], None  # "holds Hamas responsible for": Israel's accusation, not Hamas's act
     clause = holder.head if holder.dep_ == "acomp" else holder
     if clause.dep_ != "ROOT" and not (
             clause.dep_ == "ccomp" and clause.head.lemma_.lower() in lex.speech):
-        return []
-    return _agents(holder, lookup)
+        return [], None
+    return _agents(holder, lookup), clause
 
 
 def _agents(verb: Token, lookup: ActorLookup) -> list[Actor]:

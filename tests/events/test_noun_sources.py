@@ -22,3 +22,11 @@ def test_possessor_of_an_act_noun(coder: Any, text: str, date: str, source: str,
     coded = coder.code_text(text, date=date)
     sources = {e.source.code for e in coded.events if e.source is not None}
     assert (source in sources) is present, [(e.source, e.cameo) for e in coded.events]
+
+
+def test_a_country_with_a_sector_is_not_also_coded_bare(coder: Any) -> None:
+    """"Peruvian authorities launched an offensive": PERGOV, not a second event by PER."""
+    coded = coder.code_text("Peruvian authorities on Monday launched an offensive to retake a "
+                            "police station.", date="2005-01-03")
+    sources = [e.source.code for e in coded.events if e.source is not None]
+    assert "PERGOV" in sources and "PER" not in sources

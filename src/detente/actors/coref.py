@@ -259,6 +259,9 @@ class _Story:
                 if group:
                     return group
             subject = _subject_of(verb, self.resolved)
+            if subject is not None and subject.actor.start > token.idx:
+                break  # "..., they will tour Bangladesh, the High Commission said": a speaker
+                # named after the pronoun speaks of someone else
             if subject is not None:
                 if _compatible(word, subject):
                     return _relabel(subject, token)

@@ -474,6 +474,7 @@ _ACTORLESS = frozenset({"no_actor", "no_target"})
 
 
 _VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+_GENERIC_ACTS = frozenset({"180", "190", "200"})
 
 
 def _drop_subsumed(events: list[Event]) -> list[Event]:
@@ -491,7 +492,15 @@ def _drop_subsumed(events: list[Event]) -> list[Event]:
              if e.root in _VIOLENT_ROOTS and e.source is not None and e.source.code
              and e.target is not None and e.target.code}
 
+    sectored = {(e.sentence_index, e.cameo, e.target.code if e.target else None,
+                 e.source.code[:3]) for e in events
+                if e.source is not None and e.source.code and len(e.source.code) > 3}
+
     def echo(e: Event) -> bool:
+        if e.source is not None and e.source.code and len(e.source.code) == 3 and (
+                e.sentence_index, e.cameo, e.target.code if e.target else None,
+                e.source.code) in sectored and e.mentions == 1:
+            return True  # "Peruvian authorities launched an offensive": PERGOV, not also PER
         if e.source is None and e.target is not None and e.mentions == 1:
             # "the army said it attacked the car of X, who was killed in an airstrike": the
             # killing by someone unknown is the army's attack told again
@@ -500,7 +509,9 @@ def _drop_subsumed(events: list[Event]) -> list[Event]:
             return False
         if not e.source.code:
             return (e.source.start, e.source.end) in coded
-        return e.root in _VIOLENT_ROOTS and (e.sentence_index, e.source.code) in violent
+        # only a generic act is an echo: "blew themselves up" (1831) says more than the
+        # killing it comes with
+        return e.cameo in _GENERIC_ACTS and (e.sentence_index, e.source.code) in violent
 
     return [e for e in events if not echo(e)]
 

@@ -30,3 +30,13 @@ def test_a_country_with_a_sector_is_not_also_coded_bare(coder: Any) -> None:
                             "police station.", date="2005-01-03")
     sources = [e.source.code for e in coded.events if e.source is not None]
     assert "PERGOV" in sources and "PER" not in sources
+
+
+def test_an_echo_is_dropped_with_a_reason(coder: Any) -> None:
+    """"launched missile strikes on Kyiv, killing 11 people": one event, and the dropped
+    killing is listed for `detente explain`."""
+    coded = coder.code_text("Russia launched missile strikes on Kyiv on Monday, killing at "
+                            "least 11 people.", date="2022-10-10")
+    assert [e.cameo for e in coded.events] == ["195"]
+    assert any(s.reason == "echo of a fuller event" and s.cameo == "190"
+               for s in coded.suppressed)

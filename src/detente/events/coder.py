@@ -440,7 +440,12 @@ class EventCoder:
                         events[key] = _merge(events[key], item)
                     else:
                         events[key] = item
-        doc._.events = _drop_subsumed(list(events.values()))
+        kept = _drop_subsumed(list(events.values()))
+        ids = {id(e) for e in kept}
+        suppressed += [Suppressed(cameo=e.cameo, source=e.source, target=e.target,
+                                  reason="echo of a fuller event", evidence=e.evidence)
+                       for e in events.values() if id(e) not in ids]
+        doc._.events = kept
         doc._.suppressed = suppressed
         return doc
 

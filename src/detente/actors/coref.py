@@ -110,6 +110,25 @@ class _Story:
             window is None or here - self.sent_of[i] <= window)]
         return sorted(out, key=lambda x: x[0], reverse=True)
 
+    def organisation(self, token: Token) -> Resolved | None:
+        """"The bloc", "the alliance": the last organisation named within two sentences,
+        when the noun is definite, singular and bare."""
+        if token.tag_ != "NN" or not any(c.dep_ == "det" and c.lower_ == "the"
+                                         for c in token.children) or any(
+                c.dep_ in {"amod", "compound", "poss", "nmod", "prep"} for c in token.children):
+            return None
+        for _, res in self.earlier(token, window=2):
+            if res.actor.type == "igo" and res.actor.code and not res.person:
+                return _relabel(res, token)
+            if res.actor.type == "igo" and res.actor.code and res.actor.code.startswith("IGO"):
+                # "EU foreign policy chief Josep Borrell said the bloc": the chief's body
+                body = res.actor.code[:6]
+                actor = replace(res.actor, code=body, sectors=(), type="igo",
+                                text=token.text, entity_id=f"org:{body}",
+                                start=token.idx, end=token.idx + len(token))
+                return Resolved(actor, None, "organisation_anaphor", False, False)
+        return None
+
     def surname(self, token: Token) -> Resolved | None:
         if token.pos_ != "PROPN" or not token.text[:1].isupper():
             return None
@@ -308,7 +327,8 @@ def _sole_state(token: Token, res: Resolved, countries: object) -> Resolved | No
     """"The government", "the army", "the police" with no country of their own in a story
     that names exactly one country are that country's: "rebel groups in Sudan's Darfur said
     the government had launched an offensive" (SDNGOV). A person ("the minister") is left to
-    the role anaphor, and two countries leave it unresolved."""
+    the role anaphor, an embassy stands in another state, and two countries leave it
+    unresolved."""
     if res.person or not res.actor.sectors or not set(res.actor.sectors) <= _INSTITUTION_SECTORS:
         return None
     if not isinstance(countries, frozenset):
@@ -367,8 +387,14 @@ def resolve_story(
                 story.groups[token.i] = [_relabel(m, token).actor for m in anaphor]
             elif anaphor is not None:
                 resolved[token.i] = anaphor
-            elif (sole := _sole_state(token, current, getattr(facts, "countries", None))):
+            elif resolver is not None and current.role not in resolver.abroad_roles and (
+                    sole := _sole_state(token, current, getattr(facts, "countries", None))):
                 resolved[token.i] = sole
+        elif current is None and token.pos_ == "NOUN" and resolver is not None and (
+                token.lemma_.lower() in resolver.organisation_anaphors):
+            found = story.organisation(token)  # "the bloc", "the alliance"
+            if found is not None:
+                resolved[token.i] = found
         elif current is None and token.pos_ == "NOUN" and resolver is not None and (
                 token.lemma_.lower() in resolver.group_state_nouns):
             pair = story.state_pair(token)  # "the two countries", "both sides"

@@ -313,11 +313,17 @@ class NounPhrase:
             return None  # "Russia's opposition to NATO expansion" is a stance, not an actor
         plural = head.tag_ in {"NNS", "NNPS"} or head.lower_ in {  # "Rebels" opening a
             role.phrase + "s", role.phrase + "es"}  # sentence is tagged NNP
+        if plural and role.person and role.title and not role.forms and (
+                head.lower_ != role.phrase):
+            return None  # a one-person office with no plural: "Russian speakers" are no
+            # speakers of a house
         of_tokens = self.of_phrases()
         if role.person and not plural:  # "a nurse in Kano" says where, not whose
             of_tokens = [t for t in of_tokens if t.head.lower_ != "in"]
         if role.phrase in self.r.patient_of_roles:  # "the kidnappers of two Chinese engineers"
             of_tokens = [t for t in of_tokens if t.head.lower_ != "of"]
+        if role.phrase in self.r.abroad_roles:  # "its embassy in Tehran": where, not whose
+            of_tokens = [t for t in of_tokens if t.head.lower_ not in {"in", "at"}]
         country, org = self._country_of(mods)
         tokens = [*span, *[m for m in mods if m.i < span.start]]
         if country is None and org is None:

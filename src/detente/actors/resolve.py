@@ -170,11 +170,13 @@ class ActorResolver:
         self.name_particles = frozenset(w.lower() for w in settings["name_particles"][1])
         self.group_roles = tuple(settings["group_anaphor_roles"][1])
         self.group_state_nouns = frozenset(settings["group_anaphor_states"][1])
+        self.organisation_anaphors = frozenset(settings["organisation_anaphors"][1])
         self.non_member_nouns = frozenset(settings["non_member_nouns"][1])
         self.former_words = frozenset(settings["former_words"][1])
         self.quantifier_words = frozenset(settings["quantifier_words"][1])
         self.allegiance_words = frozenset(settings["allegiance_words"][1])
         self.patient_of_roles = frozenset(settings["patient_of_roles"][1])
+        self.abroad_roles = frozenset(settings["abroad_roles"][1])
         self._person_words = {w for e in self._entries.values() for x in e
                               if x.kind == "person" for w in x.name.replace("-", " ").split()}
         for place in place_entries(int(settings["place_min_population"][1]),

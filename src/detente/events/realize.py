@@ -234,14 +234,16 @@ def _place(cand: Candidate, lookup: ActorLookup, skip: frozenset[str] = frozense
 
 
 def _domestic(sources: list[Actor], targets: list[Actor], where: str | None = None,
-              located: bool = False) -> tuple[list[Actor], list[Actor]]:
+              located: bool = False, abroad: frozenset[str] = frozenset()
+              ) -> tuple[list[Actor], list[Actor]]:
     """Sector-only actors ("police arrested protesters") take the country of the place where it
     happened, else of the coded actor on the other side: an event within one's own country is
-    the default reading."""
+    the default reading. An embassy (``abroad``) is never the host's."""
     def fill(actors: list[Actor], home: str | None) -> list[Actor]:
         out = []
         for actor in actors:
-            if actor.code is None and actor.sectors and home:
+            if actor.code is None and actor.sectors and home and (
+                    actor.text.rsplit(" ", 1)[-1].lower() not in abroad):
                 actor = replace(actor, code=compose_code(home, actor.sectors), country=home,
                                 entity_id=f"code:{compose_code(home, actor.sectors)}")
             out.append(actor)
@@ -528,7 +530,8 @@ def _realize(coder: EventCoder, cand: Candidate, sent: Span, index: int, lookup:
             sources, _ = _domestic(sources, [t for t in targets if t.country not in abroad],
                                    None if where in abroad else where)
         else:
-            sources, targets = _domestic(sources, targets, where)
+            sources, targets = _domestic(sources, targets, where,
+                                         abroad=lex.context.abroad_nouns)
     elif code is not None and code[:2] in lex.context.located_roots:
         place = _place(cand, lookup, lex.noun_heads | lex.context.means_nouns)
         where = place.country if place is not None else None
@@ -539,7 +542,8 @@ def _realize(coder: EventCoder, cand: Candidate, sent: Span, index: int, lookup:
                                  <= lex.context.local_sectors for a in sources):
             # "rebels shelled the town of Idlib": local armed groups fight where they strike
             where = _home([t for t in targets if not t.sectors and t.type == "state"])
-        sources, targets = _domestic(sources, targets, where, located=True)
+        sources, targets = _domestic(sources, targets, where, located=True,
+                                     abroad=lex.context.abroad_nouns)
         if not targets and place is not None and not place.sectors and any(
                 s.code and s.code != place.code for s in sources
         ):  # "stormed a hotel in Mogadishu": the state where it hit
@@ -549,7 +553,8 @@ def _realize(coder: EventCoder, cand: Candidate, sent: Span, index: int, lookup:
         # place where the act happened (the source keeps its own country)
         place = _place(cand, lookup, lex.noun_heads | lex.context.means_nouns)
         if place is not None:
-            targets = _domestic([], targets, place.country, located=True)[1]
+            targets = _domestic([], targets, place.country, located=True,
+                                abroad=lex.context.abroad_nouns)[1]
     targets = [t for t in targets if t.code is not None]
     coded_sources = [s for s in sources if s.code is not None] or [
         s for s in sources if _agent(s)]  # "Defence Minister Pierre Joxe": kept, uncoded

@@ -321,6 +321,7 @@ def _subject_members(verb: Token, resolved: dict[int, Resolved]) -> list[Resolve
 
 
 _INSTITUTION_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD"})
+_HOME_FORCE_WORDS = frozenset({"government", "security", "state", "regime", "army"})
 
 
 def _sole_state(token: Token, res: Resolved, countries: object) -> Resolved | None:
@@ -336,8 +337,14 @@ def _sole_state(token: Token, res: Resolved, countries: object) -> Resolved | No
     states = {c for c in countries if isinstance(c, str) and len(c) == 3}  # no IGO codes
     if len(states) != 1:
         return None
-    if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) or any(
-            c.dep_ in {"amod", "compound", "poss", "nmod"} for c in token.children):
+    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+    bare_plural = token.tag_ == "NNS" and not any(c.dep_ == "det" for c in token.children)
+    if bare_plural and "MIL" in res.actor.sectors and not any(
+            c.dep_ == "compound" and c.lower_ in _HOME_FORCE_WORDS for c in token.children):
+        return None  # "troops entered Ukraine" are not Ukraine's; "government forces" are
+    if not (definite or bare_plural) or any(  # "the government", "government forces"
+            c.dep_ in {"amod", "poss", "nmod"} or (c.dep_ == "compound" and c.pos_ == "PROPN")
+            for c in token.children):
         return None
     (country,) = states
     code = compose_code(country, res.actor.sectors)

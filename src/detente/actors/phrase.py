@@ -111,9 +111,12 @@ class NounPhrase:
             doc[tok.i - 2].lower_ in self.r.stance_prefixes)
 
     def of_phrases(self) -> list[Token]:
+        """Phrases that say whose the head is: "of", "from", "in", and "for" after a
+        spokesperson ("a spokesman for the Chinese foreign ministry")."""
+        preps = OF_PREPS | ({"for"} if self.head.lower_.startswith("spokes") else set())
         out: list[Token] = []
         for child in self.head.children:
-            if child.dep_ == "prep" and child.lower_ in OF_PREPS:
+            if child.dep_ == "prep" and child.lower_ in preps:
                 out.extend(g for g in child.children if g.dep_ == "pobj")
         return out
 

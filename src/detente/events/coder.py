@@ -480,6 +480,7 @@ _ACTORLESS = frozenset({"no_actor", "no_target"})
 
 _VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 _GENERIC_ACTS = frozenset({"180", "190", "200"})
+_FORCEFUL_ROOTS = frozenset({"14", "17", "18", "19", "20"})  # acts that can come with killing
 
 
 def _drop_subsumed(events: list[Event]) -> list[Event]:
@@ -490,7 +491,7 @@ def _drop_subsumed(events: list[Event]) -> list[Event]:
     coded = {(e.source.start, e.source.end) for e in events
              if e.source is not None and e.source.code}
     violent = {(e.sentence_index, e.source.code) for e in events
-               if e.root in _VIOLENT_ROOTS and e.source is not None and e.source.code
+               if e.root in _FORCEFUL_ROOTS and e.source is not None and e.source.code
                and e.target is not None and e.target.code}
 
     known = {(e.sentence_index, e.target.code) for e in events

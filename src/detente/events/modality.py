@@ -209,11 +209,48 @@ def _noun_addressee(noun: Token) -> Token | None:
     return None
 
 
+def _question(verb: Token) -> bool:
+    """A yes/no question: "Will Russia attack NATO?" (an auxiliary before the subject, and a
+    question mark). "Why did Iran attack Israel?" takes the attack as given."""
+    sent = verb.sent
+    if not sent.text.rstrip().endswith("?"):
+        return False
+    first = next((t for t in sent if not t.is_punct and not t.is_space), None)
+    return first is not None and first.pos_ == "AUX" and first.head.i == verb.i
+
+
+def _neither(verb: Token, lex: ModalityLexicon) -> bool:
+    """"Neither China nor Russia condemned the coup": every subject is negated."""
+    subjects = [c for c in verb.children if c.dep_ in _SUBJ]
+    return any(g.lower_ in {"neither", "nor"} and g.dep_ in {"preconj", "cc", "det"}
+               for s in subjects for g in s.subtree)
+
+
+_CLAIM_NOUNS = frozenset({"report", "claim", "allegation", "rumour", "rumor", "suggestion",
+                          "speculation", "accusation", "charge", "assertion", "story"})
+
+
+def _noun_claim(verb: Token) -> bool:
+    """"Reports that Israel had struck Iran were false": a clause that fills a claim noun is
+    the claim's content, not an act the text asserts."""
+    return verb.dep_ in {"acl", "ccomp", "relcl"} and verb.head.pos_ == "NOUN" and (
+        verb.head.lemma_.lower() in _CLAIM_NOUNS) and any(
+        c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
+
+
 def analyse(trigger: Token, lex: ModalityLexicon) -> Frame:
     """Walk the governing chain of ``trigger`` (a verb) and describe its modality."""
     frame = Frame()
     reported = _reported(trigger, lex)
     _local(trigger, frame, lex, reported)
+    if _neither(trigger, lex):
+        frame.negated = True
+    if _question(trigger):
+        frame.modality = "hypothetical"
+        frame.hypothetical_reason = "a question"
+    if _noun_claim(trigger):
+        frame.modality = "hypothetical"
+        frame.hypothetical_reason = f"'{trigger.head.text} that' (a claim)"
     cur = trigger
     depth = 0
     while cur.head.i != cur.i and depth < 8:

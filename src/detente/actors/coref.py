@@ -140,6 +140,14 @@ class _Story:
         return None
 
     def role_anaphor(self, token: Token, res: Resolved) -> Resolved | list[Resolved] | None:
+        if res.plural and "MIL" in res.actor.sectors and not any(
+                c.dep_ in {"det", "amod", "compound", "poss", "nmod", "nummod"}
+                for c in token.children):
+            # "Israeli forces blocked roads in Gaza, and troops tore down houses": bare troops
+            # are the forces just named in the same sentence
+            for _, other in self.earlier(token, window=0):
+                if other.actor.code and other.plural and "MIL" in other.actor.sectors:
+                    return _relabel(other, token)
         if not any(c.lower_ in _DEFINITE for c in token.children if c.dep_ == "det"):
             if not any(c.dep_ == "nummod" for c in token.children):
                 return None

@@ -857,10 +857,18 @@ def _means_sources(verb: Token, lookup: ActorLookup, means: frozenset[str]) -> l
 
 def _hazard(verb: Token, hazards: frozenset[str]) -> bool:
     """The subject is a storm, quake or fire, not anyone: "the full force of Hurricane Ivan
-    has hit the Cayman Islands"."""
+    has hit the Cayman Islands"; or the act is the outcome of an accident: "a train crashed,
+    injuring most of those on board"."""
+    if verb.dep_ in {"advcl", "conj"} and verb.tag_ == "VBG" and (
+            verb.head.lemma_.lower() in _ACCIDENT_VERBS):
+        return True
     subjects = [c for c in verb.children if c.dep_ in {"nsubj", "csubj"}]
     return any(t.lemma_.lower() in hazards for s in subjects for t in s.subtree
                if t.pos_ in {"NOUN", "PROPN"})
+
+
+_ACCIDENT_VERBS = frozenset({"crash", "derail", "collide", "capsize", "overturn", "collapse",
+                             "sink"})
 
 
 # Acts that only a person does: abduction, assault, torture, assassination, mass killing.

@@ -332,12 +332,14 @@ _INSTITUTION_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD"})
 _HOME_FORCE_WORDS = frozenset({"government", "security", "state", "regime", "army"})
 
 
-def _sole_state(token: Token, res: Resolved, countries: object) -> Resolved | None:
+def _sole_state(token: Token, res: Resolved, countries: object, story: _Story
+                ) -> Resolved | None:
     """"The government", "the army", "the police" with no country of their own in a story
     that names exactly one country are that country's: "rebel groups in Sudan's Darfur said
     the government had launched an offensive" (SDNGOV). A person ("the minister") is left to
     the role anaphor, an embassy stands in another state, and two countries leave it
-    unresolved."""
+    unresolved. The country must be named before the mention: in "the government thanked
+    Russia for its support" Russia is the other party."""
     if res.person or not res.actor.sectors or not set(res.actor.sectors) <= _INSTITUTION_SECTORS:
         return None
     if not isinstance(countries, frozenset):
@@ -355,6 +357,8 @@ def _sole_state(token: Token, res: Resolved, countries: object) -> Resolved | No
             for c in token.children):
         return None
     (country,) = states
+    if not any(r.actor.country == country for _, r in story.earlier(token)):
+        return None
     code = compose_code(country, res.actor.sectors)
     actor = replace(res.actor, code=code, country=country, type="state",
                     entity_id=f"code:{code}", name=f"{country} {res.role or res.actor.name}")
@@ -403,7 +407,8 @@ def resolve_story(
             elif anaphor is not None:
                 resolved[token.i] = anaphor
             elif resolver is not None and current.role not in resolver.abroad_roles and (
-                    sole := _sole_state(token, current, getattr(facts, "countries", None))):
+                    sole := _sole_state(token, current, getattr(facts, "countries", None),
+                                        story)):
                 resolved[token.i] = sole
         elif current is None and token.pos_ == "NOUN" and resolver is not None and (
                 token.lemma_.lower() in resolver.organisation_anaphors):

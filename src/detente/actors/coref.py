@@ -117,16 +117,9 @@ class _Story:
                                          for c in token.children) or any(
                 c.dep_ in {"amod", "compound", "poss", "nmod", "prep"} for c in token.children):
             return None
-        for _, res in self.earlier(token, window=2):
+        for _, res in self.earlier(token, window=2):  # "EU ... chief Borrell said the bloc"
             if res.actor.type == "igo" and res.actor.code and not res.person:
                 return _relabel(res, token)
-            if res.actor.type == "igo" and res.actor.code and res.actor.code.startswith("IGO"):
-                # "EU foreign policy chief Josep Borrell said the bloc": the chief's body
-                body = res.actor.code[:6]
-                actor = replace(res.actor, code=body, sectors=(), type="igo",
-                                text=token.text, entity_id=f"org:{body}",
-                                start=token.idx, end=token.idx + len(token))
-                return Resolved(actor, None, "organisation_anaphor", False, False)
         return None
 
     def surname(self, token: Token) -> Resolved | None:

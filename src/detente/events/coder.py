@@ -323,6 +323,8 @@ class EventCoder:
                 continue
             if token.ent_type_ in {"DATE", "TIME"}:  # "on 16 March" is no march
                 continue
+            if token.dep_ == "compound" and token.head.pos_ in {"NOUN", "PROPN"}:
+                continue  # "an assassination attempt", "sanctions relief": the head says what
             if token.lemma_.lower() not in self.lex.noun_heads:
                 continue
             preps = frozenset(c.lower_ for c in token.children

@@ -513,6 +513,11 @@ def _realize(coder: EventCoder, cand: Candidate, sent: Span, index: int, lookup:
         if not targets and clause_targets:
             codes = {s.code for s in sources}
             targets = [t for t in clause_targets if t.code not in codes]
+    if not targets and cand.noun is not None and cand.noun.dep_ == "dobj" and (
+            cand.noun.head.lemma_.lower() in _UNDERGO_VERBS):
+        # "a Hamas leader survived an Israeli assassination attempt": who survived was the
+        # target
+        targets = _subject_actors(source_tokens(cand.noun.head), lookup)
     if not targets and code is not None and code[:2] == "13":
         targets = _condition_parties(cand, frame, lookup, lex.modality, sources)
     if not targets and code == "015" and cand.verb is not None:
@@ -867,6 +872,8 @@ def _hazard(verb: Token, hazards: frozenset[str]) -> bool:
                if t.pos_ in {"NOUN", "PROPN"})
 
 
+_UNDERGO_VERBS = frozenset({"survive", "escape", "suffer", "endure", "withstand", "repel",
+                            "repulse", "undergo"})
 _ACCIDENT_VERBS = frozenset({"crash", "derail", "collide", "capsize", "overturn", "collapse",
                              "sink"})
 

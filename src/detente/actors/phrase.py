@@ -133,6 +133,15 @@ class NounPhrase:
                 return None, entry
         return None, None
 
+    def _group_role(self, tokens: list[Token]) -> str | None:
+        """The sector of a non-state group named among ``tokens`` ("a Philippine rebel group",
+        "the opposition party"), if any."""
+        for tok in tokens:
+            hit = self.roles.get(tok.i)
+            if hit is not None and hit[1].sector in _GROUP_SECTORS:
+                return hit[1].sector
+        return None
+
     def _allegiance(self) -> list[Token]:
         """"forces loyal to Assad", "fighters linked to the Islamic State": whom the body
         answers to."""
@@ -337,6 +346,9 @@ class NounPhrase:
                 if c or o:
                     country, org = c, o
                     tokens.extend(pobj.subtree)
+                    led = self._group_role([pobj, *pobj.children])
+                    if role.person and role.sector == "GOV" and led is not None:
+                        role = replace(role, sector=led)  # "the leader of a rebel group"
                     break
         if country is None and org is None and role.implies_country:
             country = role.implies_country

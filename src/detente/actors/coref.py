@@ -321,35 +321,27 @@ def _subject_members(verb: Token, resolved: dict[int, Resolved]) -> list[Resolve
     return []
 
 
-_INSTITUTION_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD"})
-_HOME_FORCE_WORDS = frozenset({"government", "security", "state", "regime", "army"})
-
-
-def _sole_state(token: Token, res: Resolved, countries: object, story: _Story
-                ) -> Resolved | None:
+def _sole_state(token: Token, res: Resolved, country: str | None, story: _Story,
+                resolver: ActorResolver) -> Resolved | None:
     """"The government", "the army", "the police" with no country of their own in a story
     that names exactly one country are that country's: "rebel groups in Sudan's Darfur said
     the government had launched an offensive" (SDNGOV). A person ("the minister") is left to
     the role anaphor, an embassy stands in another state, and two countries leave it
     unresolved. The country must be named before the mention: in "the government thanked
     Russia for its support" Russia is the other party."""
-    if res.person or not res.actor.sectors or not set(res.actor.sectors) <= _INSTITUTION_SECTORS:
-        return None
-    if not isinstance(countries, frozenset):
-        return None
-    states = {c for c in countries if isinstance(c, str) and len(c) == 3}  # no IGO codes
-    if len(states) != 1:
+    if country is None or res.person or not res.actor.sectors or not (
+            set(res.actor.sectors) <= resolver.story_state_sectors):
         return None
     definite = any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
     bare_plural = token.tag_ == "NNS" and not any(c.dep_ == "det" for c in token.children)
     if bare_plural and "MIL" in res.actor.sectors and not any(
-            c.dep_ == "compound" and c.lower_ in _HOME_FORCE_WORDS for c in token.children):
+            c.dep_ == "compound" and c.lower_ in resolver.home_force_words
+            for c in token.children):
         return None  # "troops entered Ukraine" are not Ukraine's; "government forces" are
     if not (definite or bare_plural) or any(  # "the government", "government forces"
             c.dep_ in {"amod", "poss", "nmod"} or (c.dep_ == "compound" and c.pos_ == "PROPN")
             for c in token.children):
         return None
-    (country,) = states
     if not any(r.actor.country == country for _, r in story.earlier(token)):
         return None
     code = compose_code(country, res.actor.sectors)
@@ -400,8 +392,8 @@ def resolve_story(
             elif anaphor is not None:
                 resolved[token.i] = anaphor
             elif resolver is not None and current.role not in resolver.abroad_roles and (
-                    sole := _sole_state(token, current, getattr(facts, "countries", None),
-                                        story)):
+                    sole := _sole_state(token, current, getattr(facts, "sole_country", None),
+                                        story, resolver)):
                 resolved[token.i] = sole
         elif current is None and token.pos_ == "NOUN" and resolver is not None and (
                 token.lemma_.lower() in resolver.organisation_anaphors):
@@ -413,7 +405,7 @@ def resolve_story(
             pair = story.state_pair(token)  # "the two countries", "both sides"
             if pair:
                 story.groups[token.i] = pair
-            elif token.lemma_.lower() in {"country", "nation"}:
+            elif token.lemma_.lower() in resolver.own_country_nouns:
                 own = story.own_country(token)  # "his country", "its nation"
                 if own is not None:
                     resolved[token.i] = own

@@ -19,7 +19,8 @@ from detente.records import Actor
 if TYPE_CHECKING:
     from detente.actors.resolve import ActorResolver
 
-__all__ = ["NounPhrase", "Resolved", "compose_code", "MOD_DEPS", "NOMINAL", "PERSON_PRONOUNS"]
+__all__ = ["NounPhrase", "Resolved", "allegiance_objects", "compose_code", "MOD_DEPS", "NOMINAL",
+           "PERSON_PRONOUNS"]
 
 MOD_DEPS = frozenset({"compound", "amod", "poss", "nmod", "flat", "npadvmod", "nummod"})
 OF_PREPS = frozenset({"of", "from", "in"})
@@ -113,7 +114,8 @@ class NounPhrase:
     def of_phrases(self) -> list[Token]:
         """Phrases that say whose the head is: "of", "from", "in", and "for" after a
         spokesperson ("a spokesman for the Chinese foreign ministry")."""
-        preps = OF_PREPS | ({"for"} if self.head.lower_.startswith("spokes") else set())
+        preps = OF_PREPS | ({"for"} if self.head.lemma_.lower() in self.r.for_owner_roles
+                            else set())
         out: list[Token] = []
         for child in self.head.children:
             if child.dep_ == "prep" and child.lower_ in preps:
@@ -141,15 +143,6 @@ class NounPhrase:
             if hit is not None and hit[1].sector in _GROUP_SECTORS:
                 return hit[1].sector
         return None
-
-    def _allegiance(self) -> list[Token]:
-        """"forces loyal to Assad", "fighters linked to the Islamic State": whom the body
-        answers to."""
-        return [pobj for adj in self.head.children
-                if adj.dep_ in {"amod", "acl"} and adj.i > self.head.i
-                and adj.lower_ in self.r.allegiance_words
-                for prep in adj.children if prep.dep_ == "prep" and prep.lower_ in {"to", "with"}
-                for pobj in prep.children if pobj.dep_ == "pobj"]
 
     def _span(self, tokens: Iterable[Token]) -> tuple[int, int, str]:
         toks = sorted(tokens, key=lambda t: t.i)
@@ -420,11 +413,11 @@ class NounPhrase:
             conjs = [c for c in tok.conjuncts if c.i > tok.i]
             if conjs and not any(self.entries.get(c.i) for c in conjs) and any(
                     c.dep_ == "cc" and c.lower_ == "and" for c in tok.children):
-                country = hit[1][0].country
-                span = hit[0]
-                return Actor(text=span.text, name=hit[1][0].name, code=country, country=country,
-                             sectors=(), type="state", entity_id=f"country:{country}",
-                             start=span.start_char, end=span.end_char)
+                entry, span = hit[1][0], hit[0]
+                return Actor(text=span.text, name=entry.name, code=entry.country,
+                             country=entry.country, sectors=(), type="state",
+                             entity_id=entry.entity_id, start=span.start_char,
+                             end=span.end_char)
         return None
 
     def _coordinated_countries(self, tokens: list[Token], first: str
@@ -507,3 +500,10 @@ class NounPhrase:
         return Resolved(actor, title_phrase, basis, True, False)
 
 
+def allegiance_objects(head: Token, words: frozenset[str]) -> list[Token]:
+    """"forces loyal to Assad", "fighters linked to the Islamic State": whom the body headed
+    by ``head`` answers to (``words``: names.yaml allegiance_words)."""
+    return [pobj for adj in head.children
+            if adj.dep_ in {"amod", "acl"} and adj.i > head.i and adj.lower_ in words
+            for prep in adj.children if prep.dep_ == "prep" and prep.lower_ in {"to", "with"}
+            for pobj in prep.children if pobj.dep_ == "pobj"]

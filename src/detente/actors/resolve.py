@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -31,6 +32,7 @@ from detente.actors.phrase import (
     NOMINAL,
     NounPhrase,
     Resolved,
+    allegiance_objects,
     compose_code,
 )
 from detente.actors.places import place_entries
@@ -63,6 +65,12 @@ class _StoryFacts:
     doc: Doc
     roles: dict[int, tuple[Span, Role]]
     countries: frozenset[str]
+
+    @cached_property
+    def sole_country(self) -> str | None:
+        """The one state the story names (organisations' codes aside), else None."""
+        states = {c for c in self.countries if len(c) == 3}
+        return states.pop() if len(states) == 1 else None
 
 
 def _surname_index(dictionary: ActorDictionary, names: dict[str, Located]
@@ -177,6 +185,10 @@ class ActorResolver:
         self.allegiance_words = frozenset(settings["allegiance_words"][1])
         self.patient_of_roles = frozenset(settings["patient_of_roles"][1])
         self.abroad_roles = frozenset(settings["abroad_roles"][1])
+        self.story_state_sectors = frozenset(settings["story_state_sectors"][1])
+        self.home_force_words = frozenset(settings["home_force_words"][1])
+        self.own_country_nouns = frozenset(settings["own_country_nouns"][1])
+        self.for_owner_roles = frozenset(settings["for_owner_roles"][1])
         self._person_words = {w for e in self._entries.values() for x in e
                               if x.kind == "person" for w in x.name.replace("-", " ").split()}
         for place in place_entries(int(settings["place_min_population"][1]),
@@ -398,9 +410,9 @@ class ActorResolver:
         story = _StoryFacts(doc, roles, frozenset(
             e.country for _, es in entries.values() for e in es
             if e.country and e.kind != "person"))
-        _allegiances(doc, resolved, self, roles, date)  # names found so far, for coreference
+        _allegiances(doc, resolved, self)  # names found so far, for coreference
         resolved, groups = resolve_story(doc, resolved, self, date, facts=story)
-        _allegiances(doc, resolved, self, roles, date)  # and the story's surnames
+        _allegiances(doc, resolved, self)  # and the story's surnames
         for i, res in list(resolved.items()):  # every token of a matched name points to it
             hit = entries.get(i)
             if hit is not None and res.basis == "entry":
@@ -552,8 +564,7 @@ def _one_edit(a: str, b: str) -> bool:
 
 
 
-def _allegiances(doc: Doc, resolved: dict[int, Resolved], resolver: ActorResolver,
-                 roles: dict[int, tuple[Span, Role]], date: dt.date | None) -> None:
+def _allegiances(doc: Doc, resolved: dict[int, Resolved], resolver: ActorResolver) -> None:
     """A body with a role and no country of its own takes it from whom it is loyal to, once
     the story's names are known: "forces loyal to Assad" (SYRMIL), "militias allied with
     Iran" (IRN...), "fighters linked to the Islamic State" (the group itself)."""
@@ -561,7 +572,7 @@ def _allegiances(doc: Doc, resolved: dict[int, Resolved], resolver: ActorResolve
         actor = res.actor
         if actor.code is not None or not actor.sectors or res.basis != "unresolved_role":
             continue
-        for pobj in NounPhrase(resolver, doc[i], {}, roles, date)._allegiance():
+        for pobj in allegiance_objects(doc[i], resolver.allegiance_words):
             lord = next((resolved[t.i].actor for t in pobj.subtree
                          if t.i in resolved and resolved[t.i].actor.code), None)
             if lord is None:

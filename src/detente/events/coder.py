@@ -30,6 +30,7 @@ from detente.events.arguments import (
 from detente.events.context import SentenceContext
 from detente.events.modality import Frame, analyse, request_noun
 from detente.events.patterns import (
+    ContextLexicon,
     EventLexicon,
     NounPattern,
     TransformKind,
@@ -198,8 +199,8 @@ class EventCoder:
                 means = self._means(token, code)
                 if means is not None:
                     code, rule = means[1], f"{rule}+means:{means[2]}"
-                if code[:2] == "19" and any(c.lower_ == "test" and c.i < token.i
-                                            for c in token.children):
+                if code[:2] == "19" and any(c.lower_ in self.lex.context.test_words
+                                            and c.i < token.i for c in token.children):
                     code, rule = "150", f"{rule}+test"  # "test-fired a missile": a show of force
                 out.append(Candidate(
                     code=code, rule=rule, trigger=token, verb=token,
@@ -442,7 +443,7 @@ class EventCoder:
                         events[key] = _merge(events[key], item)
                     else:
                         events[key] = item
-        kept = _drop_subsumed(list(events.values()))
+        kept = _drop_subsumed(list(events.values()), self.lex.context)
         ids = {id(e) for e in kept}
         suppressed += [Suppressed(cameo=e.cameo, source=e.source, target=e.target,
                                   reason="echo of a fuller event", evidence=e.evidence)
@@ -480,12 +481,7 @@ _LIGHT_PREPS = frozenset({"to", "on", "in", "into", "upon"})
 _ACTORLESS = frozenset({"no_actor", "no_target"})
 
 
-_VIOLENT_ROOTS = frozenset({"18", "19", "20"})
-_GENERIC_ACTS = frozenset({"180", "190", "200"})
-_FORCEFUL_ROOTS = frozenset({"14", "17", "18", "19", "20"})  # acts that can come with killing
-
-
-def _drop_subsumed(events: list[Event]) -> list[Event]:
+def _drop_subsumed(events: list[Event], context: ContextLexicon) -> list[Event]:
     """An event with no coded target that another event of its sentence already tells in
     full is that event's echo: in "security forces opened fire on protesters in Mandalay,
     killing two" the killing with no victim named adds nothing to MMRCOP 175 MMRCVL, and in
@@ -493,11 +489,11 @@ def _drop_subsumed(events: list[Event]) -> list[Event]:
     coded = {(e.source.start, e.source.end) for e in events
              if e.source is not None and e.source.code}
     violent = {(e.sentence_index, e.source.code) for e in events
-               if e.root in _FORCEFUL_ROOTS and e.source is not None and e.source.code
+               if e.root in context.echo_roots and e.source is not None and e.source.code
                and e.target is not None and e.target.code}
 
     known = {(e.sentence_index, e.target.code) for e in events
-             if e.root in _VIOLENT_ROOTS and e.source is not None and e.source.code
+             if e.root in context.unknown_source_roots and e.source is not None and e.source.code
              and e.target is not None and e.target.code}
 
     sectored = {(e.sentence_index, e.cameo, e.target.code if e.target else None,
@@ -512,14 +508,16 @@ def _drop_subsumed(events: list[Event]) -> list[Event]:
         if e.source is None and e.target is not None and e.mentions == 1:
             # "the army said it attacked the car of X, who was killed in an airstrike": the
             # killing by someone unknown is the army's attack told again
-            return e.root in _VIOLENT_ROOTS and (e.sentence_index, e.target.code) in known
+            return e.root in context.unknown_source_roots and (
+                e.sentence_index, e.target.code) in known
         if e.source is None or (e.target is not None and e.target.code) or e.mentions > 1:
             return False
         if not e.source.code:
             return (e.source.start, e.source.end) in coded
         # only a generic act is an echo: "blew themselves up" (1831) says more than the
         # killing it comes with
-        return e.cameo in _GENERIC_ACTS and (e.sentence_index, e.source.code) in violent
+        return e.cameo in EventCoder._GENERIC_VIOLENCE and (
+            e.sentence_index, e.source.code) in violent
 
     return [e for e in events if not echo(e)]
 

@@ -75,14 +75,14 @@ def _local(verb: Token, frame: Frame, lex: ModalityLexicon, reported: bool) -> N
             else:
                 frame.modality = "hypothetical"
                 frame.hypothetical_reason = frame.hypothetical_reason or f"'{aux.text}'"
-                frame.conditional = frame.conditional or _on_condition(verb, lex)
+                frame.conditional = frame.conditional or _on_condition(verb)
         elif word in lex.hypothetical_aux:
             if word in lex.obligation_aux and frame.obligation is None:
                 frame.obligation = verb
             frame.modality = "hypothetical"
             frame.hypothetical_reason = frame.hypothetical_reason or f"'{aux.text}'"
             if word not in lex.obligation_aux:
-                frame.conditional = frame.conditional or _on_condition(verb, lex)
+                frame.conditional = frame.conditional or _on_condition(verb)
         elif aux.lemma_ == "be" and any(c.dep_ == "xcomp" for c in verb.children):
             pass
     for child in verb.children:
@@ -98,7 +98,7 @@ def _local(verb: Token, frame: Frame, lex: ModalityLexicon, reported: bool) -> N
                 f"'{child.text}' clause: not yet happened")
 
 
-def _on_condition(verb: Token, lex: ModalityLexicon) -> bool:
+def _on_condition(verb: Token) -> bool:
     """The verb has an if/unless clause of its own: "may halt mediation if cooperation
     founders", "could cut off gas unless Kyiv pays"."""
     return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"}
@@ -219,22 +219,18 @@ def _question(verb: Token) -> bool:
     return first is not None and first.pos_ == "AUX" and first.head.i == verb.i
 
 
-def _neither(verb: Token, lex: ModalityLexicon) -> bool:
+def _neither(verb: Token) -> bool:
     """"Neither China nor Russia condemned the coup": every subject is negated."""
     subjects = [c for c in verb.children if c.dep_ in _SUBJ]
     return any(g.lower_ in {"neither", "nor"} and g.dep_ in {"preconj", "cc", "det"}
                for s in subjects for g in s.subtree)
 
 
-_CLAIM_NOUNS = frozenset({"report", "claim", "allegation", "rumour", "rumor", "suggestion",
-                          "speculation", "accusation", "charge", "assertion", "story"})
-
-
-def _noun_claim(verb: Token) -> bool:
+def _noun_claim(verb: Token, lex: ModalityLexicon) -> bool:
     """"Reports that Israel had struck Iran were false": a clause that fills a claim noun is
     the claim's content, not an act the text asserts."""
     return verb.dep_ in {"acl", "ccomp", "relcl"} and verb.head.pos_ == "NOUN" and (
-        verb.head.lemma_.lower() in _CLAIM_NOUNS) and any(
+        verb.head.lemma_.lower() in lex.claim_nouns) and any(
         c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
 
 
@@ -243,12 +239,12 @@ def analyse(trigger: Token, lex: ModalityLexicon) -> Frame:
     frame = Frame()
     reported = _reported(trigger, lex)
     _local(trigger, frame, lex, reported)
-    if _neither(trigger, lex):
+    if _neither(trigger):
         frame.negated = True
     if _question(trigger):
         frame.modality = "hypothetical"
         frame.hypothetical_reason = "a question"
-    if _noun_claim(trigger):
+    if _noun_claim(trigger, lex):
         frame.modality = "hypothetical"
         frame.hypothetical_reason = f"'{trigger.head.text} that' (a claim)"
     cur = trigger
@@ -342,7 +338,7 @@ def analyse(trigger: Token, lex: ModalityLexicon) -> Frame:
                 _local(parent, frame, lex, reported)
                 cur = parent
                 continue
-            if kind == "intent" and plemma in {"expect", "predict", "forecast", "project"} and any(
+            if kind == "intent" and plemma in lex.forecast_verbs and any(
                     c.dep_ == "auxpass" for c in parent.children) and frame.kind is None:
                 # "US troops are expected to take part in an offensive": a forecast
                 frame.modality = "hypothetical"

@@ -164,6 +164,9 @@ class ModalityLexicon:
     posture_verbs: frozenset[str] = frozenset()
     attempt_words: frozenset[str] = frozenset()
     plot_verbs: frozenset[str] = frozenset()
+    forecast_verbs: frozenset[str] = frozenset()
+    claim_nouns: frozenset[str] = frozenset()
+    undergo_verbs: frozenset[str] = frozenset()
     responsibility_words: frozenset[str] = frozenset()
     claim_verbs: frozenset[str] = frozenset()
     document_nouns: frozenset[str] = frozenset()
@@ -193,6 +196,12 @@ class ContextLexicon:
     weapon_exclude: frozenset[str] = frozenset()  # "think tank": not a weapon
     abroad_nouns: frozenset[str] = frozenset()  # "embassy": a state's seat in another one
     hazard_nouns: frozenset[str] = frozenset()  # "Hurricane Ivan hit the Cayman Islands"
+    accident_verbs: frozenset[str] = frozenset()  # "a train crashed, injuring ..."
+    agentive_codes: frozenset[str] = frozenset()  # passive with no agent: still someone's
+    outlaw_sectors: frozenset[str] = frozenset()  # never take their victims' country
+    ranking_words: frozenset[str] = frozenset()  # "Iraq's deadliest attack": a place
+    echo_roots: frozenset[str] = frozenset()  # acts a bare killing can be the echo of
+    test_words: frozenset[str] = frozenset()  # "test-fired": a show of force
     scoreline_context: str | None = None  # the context a scoreline ("1-0") counts for
     phrases: dict[str, tuple[str, ...]] = field(default_factory=dict)  # multi-word cues
     cue_index: dict[str, tuple[str, ...]] = field(default_factory=dict)  # lemma -> contexts
@@ -324,6 +333,11 @@ class EventLexicon:
                 violent |= npat.spec.lemmas
                 violent |= {_phrase_head(phrase) for phrase in npat.spec.phrases}
         self.conflict_nouns = frozenset(violent)
+        # computed once here, not per candidate: what names a means ("killed in Israeli
+        # shelling", "by a Russian missile") and what a place search skips
+        self.means_words = context.means_nouns | self.conflict_nouns | frozenset(
+            context.weapon_codes)
+        self.place_skip = self.noun_heads | context.means_nouns
 
     # ------------------------------------------------------------------ loading
     @classmethod
@@ -563,4 +577,22 @@ def _load_context(path: Path, cameo: CameoTable) -> ContextLexicon:
         weapon_exclude=_words(mapping, "weapon_exclude", path),
         abroad_nouns=_words(mapping, "abroad_nouns", path),
         hazard_nouns=_words(mapping, "hazard_nouns", path),
+        accident_verbs=_words(mapping, "accident_verbs", path),
+        agentive_codes=_codes(mapping, "agentive_codes", path, cameo),
+        outlaw_sectors=frozenset(x.upper() for x in _words(mapping, "outlaw_sectors", path)),
+        ranking_words=_words(mapping, "ranking_words", path),
+        echo_roots=_words(mapping, "echo_roots", path),
+        test_words=_words(mapping, "test_words", path),
     )
+
+
+def _codes(mapping: dict[str, tuple[int, Any]], name: str, path: Path, cameo: CameoTable
+           ) -> frozenset[str]:
+    """A list of CAMEO codes, each checked against the table."""
+    codes = _words(mapping, name, path)
+    line = mapping.get(name, (1, None))[0]
+    for code in codes:
+        if code not in cameo:
+            raise DataFileError("E102", f"unknown CAMEO code {code!r}", path=path.name,
+                                line=line, field=name)
+    return codes

@@ -23,7 +23,7 @@ from detente.records import Actor, Attribution, Event, Suppressed
 
 if TYPE_CHECKING:
     from detente.events.coder import Candidate, EventCoder
-    from detente.events.patterns import EventLexicon, ModalityLexicon
+    from detente.events.patterns import ContextLexicon, EventLexicon, ModalityLexicon
 
 __all__ = ["realize"]
 
@@ -59,30 +59,22 @@ def _subject_actors(tokens: list[Token], lookup: ActorLookup) -> list[Actor]:
     # "killed by a roadside bomb in Helmand province", "a camp in the Sinai that killed 34
     # people": a place inside the phrase, or any actor named only in its locative phrase, is
     # where the agent was, not who it was
-    where = {w.i for t in kept for p in t.subtree if p.dep_ == "prep"
-             and p.lower_ in _LOCATIVE_PREPS for w in p.subtree}
+    where = [(p.left_edge.idx, p.right_edge.idx + len(p.right_edge)) for t in kept
+             for p in t.subtree if p.dep_ == "prep" and p.lower_ in _LOCATIVE_PREPS]
     return [a for a in out if any(a in lookup.at(t) for t in kept) or not (
         (a.entity_id or "").startswith(("place:", "subdivision:"))
-        or _span_tokens(a, kept) <= where)]
+        or any(lo <= a.start and a.end <= hi for lo, hi in where))]
 
 
 _LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "on"})
 
 
-def _span_tokens(actor: Actor, kept: list[Token]) -> set[int]:
-    """Indices of the tokens of ``actor``'s mention (in the document of ``kept``)."""
-    if not kept:
-        return set()
-    doc = kept[0].doc
-    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
-    return {t.i for t in span} if span is not None else {-1}
-
-
-def _noun_sources(noun: Token, lookup: ActorLookup, symmetric: bool = False) -> list[Actor]:
+def _noun_sources(noun: Token, lookup: ActorLookup, symmetric: bool = False,
+                  ranking: frozenset[str] = frozenset()) -> list[Actor]:
     """"Russia's invasion", "Israeli air strikes", "the attack by X". A symmetric noun takes
     only a possessor or "by" ("the G20 summit" is not the G20 meeting anyone)."""
     deps = {"poss"} if symmetric else {"poss", "compound", "amod", "nmod"}
-    if _ranked(noun):  # "Iraq's highest-profile assassination": where, not by whom
+    if _ranked(noun, ranking):  # "Iraq's highest-profile assassination": where, not who
         deps = deps - {"poss"}
     for child in noun.children:
         if child.dep_ in deps and (found := lookup.expand(child)):
@@ -93,16 +85,12 @@ def _noun_sources(noun: Token, lookup: ActorLookup, symmetric: bool = False) -> 
     return []
 
 
-_RANKING_WORDS = frozenset({"worst", "deadliest", "bloodiest", "biggest", "largest", "most",
-                            "highest-profile"})
-
-
-def _ranked(noun: Token) -> bool:
+def _ranked(noun: Token, ranking: frozenset[str]) -> bool:
     """The noun is ranked against others by a superlative ("the country's deadliest attack",
     "Iraq's highest-profile assassination"): its possessor says where, not who. An ordinal
     does not ("Russia's first attack on Kyiv" is Russia's)."""
     mods = [t for c in noun.lefts if c.dep_ != "poss" for t in c.subtree]
-    return any(t.tag_ == "JJS" or t.lower_ in _RANKING_WORDS for t in mods)
+    return any(t.tag_ == "JJS" or t.lower_ in ranking for t in mods)
 
 
 def _adverbial_participants(noun: Token, lookup: ActorLookup) -> list[Actor]:
@@ -233,9 +221,14 @@ def _place(cand: Candidate, lookup: ActorLookup, skip: frozenset[str] = frozense
     return None
 
 
+def _abroad(actor: Actor, nouns: frozenset[str]) -> bool:
+    """The actor is a state's office in another state: "the US embassy", "its consulate"."""
+    return actor.text.rsplit(" ", 1)[-1].lower() in nouns
+
+
 def _domestic(sources: list[Actor], targets: list[Actor], where: str | None = None,
-              located: bool = False, abroad: frozenset[str] = frozenset()
-              ) -> tuple[list[Actor], list[Actor]]:
+              located: bool = False, abroad: frozenset[str] = frozenset(),
+              outlaw: frozenset[str] = frozenset()) -> tuple[list[Actor], list[Actor]]:
     """Sector-only actors ("police arrested protesters") take the country of the place where it
     happened, else of the coded actor on the other side: an event within one's own country is
     the default reading. An embassy (``abroad``) is never the host's."""
@@ -243,7 +236,7 @@ def _domestic(sources: list[Actor], targets: list[Actor], where: str | None = No
         out = []
         for actor in actors:
             if actor.code is None and actor.sectors and home and (
-                    actor.text.rsplit(" ", 1)[-1].lower() not in abroad):
+                    not _abroad(actor, abroad)):
                 actor = replace(actor, code=compose_code(home, actor.sectors), country=home,
                                 entity_id=f"code:{compose_code(home, actor.sectors)}")
             out.append(actor)
@@ -253,13 +246,11 @@ def _domestic(sources: list[Actor], targets: list[Actor], where: str | None = No
         return fill(sources, where), fill(targets, where)
     # the place first: "police in Moscow arrested a US citizen" are Russian; else the other
     # side's country, but not for outlaws: "kidnappers seized two Americans" are no Americans
-    outlaws = [a for a in sources if a.sectors and set(a.sectors) <= _OUTLAW_SECTORS]
+    outlaws = [a for a in sources if a.sectors and set(a.sectors) <= outlaw]
     sources = [*fill([a for a in sources if a not in outlaws], where or _home(targets)),
                *fill(outlaws, where)]
     return sources, fill(targets, where or _home(sources))
 
-
-_OUTLAW_SECTORS = frozenset({"CRM", "UAF", "REB", "INS"})
 
 
 _EMPTY_SPEAKERS = frozenset({"it", "this", "that", "there"})
@@ -376,8 +367,10 @@ def _said_by_actor(frame: Frame, verb: Token | None, speech: frozenset[str]) -> 
     said = [c for c in (verb.children if verb is not None else ())
             if c.dep_ in {"advcl", "parataxis"} and c.lemma_.lower() in speech]
     speakers = [*frame.speakers, *(s for v in said for s in subject_tokens(v))]
-    actors = [a for t in speakers[:1] for a in t.doc._.actors.values() if a.code]
-    return any(a.start <= t.idx < a.end for t in speakers for a in actors)
+    if not speakers:
+        return False
+    coded = [a for a in speakers[0].doc._.actors.values() if a.code]
+    return any(a.start <= t.idx < a.end for t in speakers for a in coded)
 
 
 def _attempted(verb: Token, lex: ModalityLexicon) -> bool:
@@ -452,12 +445,11 @@ def _realize(coder: EventCoder, cand: Candidate, sent: Span, index: int, lookup:
         if not sources:
             sources = _issuer(cand.verb, lookup, lex.modality)
         if not sources and cand.noun is None:  # "killed in Israeli shelling"
-            sources = _means_sources(cand.verb, lookup, lex.context.means_nouns
-                                     | lex.conflict_nouns | lex.context.weapon_codes.keys())
+            sources = _means_sources(cand.verb, lookup, lex.means_words)
     else:
-        sources = (_noun_sources(cand.noun, lookup, cand.symmetric)
+        sources = (_noun_sources(cand.noun, lookup, cand.symmetric, lex.context.ranking_words)
                    if cand.noun is not None else [])
-    if cand.verb is not None and cand.noun is None and _hazard(cand.verb, lex.context.hazard_nouns):
+    if cand.verb is not None and cand.noun is None and _hazard(cand.verb, lex.context):
         return [coder.suppressed(sent, cand, cand.code, None, None, "natural hazard")]
     if frame.kind == "deny" and frame.governor is not None:
         # "the Kremlin denied that its troops had targeted civilians": the denial is the
@@ -514,7 +506,7 @@ def _realize(coder: EventCoder, cand: Candidate, sent: Span, index: int, lookup:
             codes = {s.code for s in sources}
             targets = [t for t in clause_targets if t.code not in codes]
     if not targets and cand.noun is not None and cand.noun.dep_ == "dobj" and (
-            cand.noun.head.lemma_.lower() in _UNDERGO_VERBS):
+            cand.noun.head.lemma_.lower() in lex.modality.undergo_verbs):
         # "a Hamas leader survived an Israeli assassination attempt": who survived was the
         # target
         targets = _subject_actors(source_tokens(cand.noun.head), lookup)
@@ -528,17 +520,17 @@ def _realize(coder: EventCoder, cand: Candidate, sent: Span, index: int, lookup:
     if code is not None and code[:2] in lex.context.domestic_roots:
         # police, protesters: the other side's country, the place, else the story's country;
         # an embassy stands abroad, so its attackers are not of its country
-        abroad = {t.country for t in targets if t.text.rsplit(" ", 1)[-1].lower()
-                  in lex.context.abroad_nouns}
+        abroad = {t.country for t in targets if _abroad(t, lex.context.abroad_nouns)}
         where = _location(cand, lookup) or lookup.story_country
         if abroad:
             sources, _ = _domestic(sources, [t for t in targets if t.country not in abroad],
                                    None if where in abroad else where)
         else:
             sources, targets = _domestic(sources, targets, where,
-                                         abroad=lex.context.abroad_nouns)
+                                         abroad=lex.context.abroad_nouns,
+                                         outlaw=lex.context.outlaw_sectors)
     elif code is not None and code[:2] in lex.context.located_roots:
-        place = _place(cand, lookup, lex.noun_heads | lex.context.means_nouns)
+        place = _place(cand, lookup, lex.place_skip)
         where = place.country if place is not None else None
         if where is None:  # "rebels in Congo killed villagers": local armed groups act at home
             where = _home([a for a in sources if a.sectors and set(a.sectors)
@@ -556,7 +548,7 @@ def _realize(coder: EventCoder, cand: Candidate, sent: Span, index: int, lookup:
     elif code is not None and any(t.code is None and t.sectors for t in targets):
         # "delivered aid to civilians in Gaza": a bare role on the receiving side is of the
         # place where the act happened (the source keeps its own country)
-        place = _place(cand, lookup, lex.noun_heads | lex.context.means_nouns)
+        place = _place(cand, lookup, lex.place_skip)
         if place is not None:
             targets = _domestic([], targets, place.country, located=True,
                                 abroad=lex.context.abroad_nouns)[1]
@@ -860,27 +852,16 @@ def _means_sources(verb: Token, lookup: ActorLookup, means: frozenset[str]) -> l
     return []
 
 
-def _hazard(verb: Token, hazards: frozenset[str]) -> bool:
+def _hazard(verb: Token, context: ContextLexicon) -> bool:
     """The subject is a storm, quake or fire, not anyone: "the full force of Hurricane Ivan
     has hit the Cayman Islands"; or the act is the outcome of an accident: "a train crashed,
     injuring most of those on board"."""
     if verb.dep_ in {"advcl", "conj"} and verb.tag_ == "VBG" and (
-            verb.head.lemma_.lower() in _ACCIDENT_VERBS):
+            verb.head.lemma_.lower() in context.accident_verbs):
         return True
     subjects = [c for c in verb.children if c.dep_ in {"nsubj", "csubj"}]
-    return any(t.lemma_.lower() in hazards for s in subjects for t in s.subtree
+    return any(t.lemma_.lower() in context.hazard_nouns for s in subjects for t in s.subtree
                if t.pos_ in {"NOUN", "PROPN"})
-
-
-_UNDERGO_VERBS = frozenset({"survive", "escape", "suffer", "endure", "withstand", "repel",
-                            "repulse", "undergo"})
-_ACCIDENT_VERBS = frozenset({"crash", "derail", "collide", "capsize", "overturn", "collapse",
-                             "sink"})
-
-
-# Acts that only a person does: abduction, assault, torture, assassination, mass killing.
-_AGENTIVE_CODES = frozenset({"181", "182", "1821", "1822", "1823", "185", "186", "201",
-                             "202", "203"})
 
 
 def _unknown_perpetrator(cand: Candidate, code: str | None, sources: list[Actor],
@@ -905,7 +886,7 @@ def _unknown_perpetrator(cand: Candidate, code: str | None, sources: list[Actor]
             lemma in lex.context.means_nouns or lemma in lex.conflict_nouns)
 
     if any(c.dep_ == "nsubjpass" for c in verb.children):  # "were killed by a roadside bomb"
-        if code in _AGENTIVE_CODES:  # "two Americans were abducted": someone abducted them,
+        if code in lex.context.agentive_codes:  # "two Americans were abducted": someone did,
             return True  # while "were killed" may be an accident unless a means is named
         found = [g for p in ("by", "in", "during", "with") for g in prep_objects(verb, p)]
         found += [c for c in verb.children if c.dep_ == "nsubjpass"]  # "a rocket was fired"

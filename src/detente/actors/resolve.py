@@ -172,23 +172,26 @@ class ActorResolver:
         self._near_country_cache: dict[str, Entry | None] = {}
         self._near_surname_cache: dict[str, list[str]] = {}
         self._role_cache: tuple[Doc, dict[int, tuple[Span, Role]]] | None = None
-        self.owner_participles = frozenset(settings["owner_participles"][1])
-        self.stance_prefixes = frozenset(settings["stance_prefixes"][1])
-        self.ethnic_words = frozenset(settings["ethnic_words"][1])
+        def words(key: str) -> frozenset[str]:  # a names.yaml word list
+            return frozenset(settings[key][1])
+
+        self.owner_participles = words("owner_participles")
+        self.stance_prefixes = words("stance_prefixes")
+        self.ethnic_words = words("ethnic_words")
         self.name_particles = frozenset(w.lower() for w in settings["name_particles"][1])
         self.group_roles = tuple(settings["group_anaphor_roles"][1])
-        self.group_state_nouns = frozenset(settings["group_anaphor_states"][1])
-        self.organisation_anaphors = frozenset(settings["organisation_anaphors"][1])
-        self.non_member_nouns = frozenset(settings["non_member_nouns"][1])
-        self.former_words = frozenset(settings["former_words"][1])
-        self.quantifier_words = frozenset(settings["quantifier_words"][1])
-        self.allegiance_words = frozenset(settings["allegiance_words"][1])
-        self.patient_of_roles = frozenset(settings["patient_of_roles"][1])
-        self.abroad_roles = frozenset(settings["abroad_roles"][1])
-        self.story_state_sectors = frozenset(settings["story_state_sectors"][1])
-        self.home_force_words = frozenset(settings["home_force_words"][1])
-        self.own_country_nouns = frozenset(settings["own_country_nouns"][1])
-        self.for_owner_roles = frozenset(settings["for_owner_roles"][1])
+        self.group_state_nouns = words("group_anaphor_states")
+        self.organisation_anaphors = words("organisation_anaphors")
+        self.non_member_nouns = words("non_member_nouns")
+        self.former_words = words("former_words")
+        self.quantifier_words = words("quantifier_words")
+        self.allegiance_words = words("allegiance_words")
+        self.patient_of_roles = words("patient_of_roles")
+        self.abroad_roles = words("abroad_roles")
+        self.story_state_sectors = words("story_state_sectors")
+        self.home_force_words = words("home_force_words")
+        self.own_country_nouns = words("own_country_nouns")
+        self.for_owner_roles = words("for_owner_roles")
         self._person_words = {w for e in self._entries.values() for x in e
                               if x.kind == "person" for w in x.name.replace("-", " ").split()}
         for place in place_entries(int(settings["place_min_population"][1]),
